@@ -1,0 +1,44 @@
+# Two commands do all the set-up: `make run` (the app on the shipped data) and `make test` (everything).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test validate build lint bench browser-deps clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m twinnings validate
+	$(BIN)/streamlit run app.py
+
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "noto sans cjk"; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "installing Debian chromium and fonts-noto-cjk for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else \
+		echo "Browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk"; \
+	fi
+
+test: $(STAMP) browser-deps
+	$(BIN)/ruff check twinnings pages app.py scripts tests
+	$(BIN)/python -m twinnings validate
+	$(BIN)/python -m pytest -q
+
+validate: $(STAMP)
+	$(BIN)/python -m twinnings validate
+
+build: $(STAMP)
+	$(BIN)/python -m twinnings build
+
+lint: $(STAMP)
+	$(BIN)/ruff check twinnings pages app.py scripts tests
+	$(BIN)/ruff format --check twinnings pages app.py scripts tests
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache

@@ -1,0 +1,15 @@
+"""Entry point: language switch and navigation. Each page lives in pages/."""
+
+import streamlit as st
+
+from twinnings import i18n, ui
+
+st.set_page_config(page_title="Stedenbanden NL–CN", layout="wide")
+lang = ui.language_selector()
+navigation = st.navigation(
+    [
+        st.Page("pages/kaart.py", title=i18n.t("page_map", lang), default=True),
+        st.Page("pages/data.py", title=i18n.t("page_data", lang), url_path="data"),
+    ]
+)
+navigation.run()

@@ -1,0 +1,66 @@
+"""Each page runs in both languages through Streamlit's AppTest, and bad data shows a message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_validation import rewrite
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+PAGES = ["pages/kaart.py", "pages/data.py"]
+
+
+def run_page(page: str, lang: str, monkeypatch, data_dir=None) -> AppTest:
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    if data_dir is not None:
+        monkeypatch.setenv("TWINNINGS_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_page_runs_without_exception(page, lang, monkeypatch):
+    at = run_page(page, lang, monkeypatch)
+    assert not at.exception, at.exception
+
+
+def test_map_page_shows_key_figures_and_the_map(monkeypatch, dataset):
+    at = run_page("pages/kaart.py", "nl", monkeypatch)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Banden"] == str(len(dataset.ties))
+    assert at.title[0].value == "Stedenbanden NL–CN"
+    assert at.get("component_instance"), "the folium map component should be rendered"
+
+
+def test_language_from_url_switches_labels(monkeypatch):
+    at = run_page("pages/kaart.py", "en", monkeypatch)
+    assert "Ties" in [m.label for m in at.metric]
+
+
+def test_unknown_language_falls_back_to_dutch(monkeypatch):
+    at = run_page("pages/kaart.py", "xx", monkeypatch)
+    assert not at.exception
+    assert "Banden" in [m.label for m in at.metric]
+
+
+def test_data_page_lists_every_tie(monkeypatch, dataset):
+    at = run_page("pages/data.py", "en", monkeypatch)
+    assert len(at.dataframe[0].value) == len(dataset.ties)
+
+
+def test_broken_data_shows_a_readable_error_not_a_traceback(monkeypatch, data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(status="actve"))
+    at = run_page("pages/kaart.py", "en", monkeypatch, data_dir=data_copy)
+    assert not at.exception
+    assert "The data contains errors" in at.error[0].value
+    assert "ties.csv, row 2, field 'status'" in at.code[0].value

@@ -1,0 +1,148 @@
+"""The loader accepts the shipped package and explains every seeded fault by file, row and field."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from twinnings import DATA_DIR
+from twinnings.load import check, load
+from twinnings.validate import DataError
+
+
+def rewrite(path: Path, edit, drop_column: str | None = None) -> None:
+    """Apply `edit(rows)` to a CSV file, keeping its header order (minus `drop_column`)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header, rows = list(reader.fieldnames or []), list(reader)
+    edit(rows)
+    header = [c for c in header if c != drop_column]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def messages(data_dir: Path) -> list[str]:
+    return [str(p) for p in check(data_dir) if p.severity == "error"]
+
+
+def test_shipped_package_has_no_errors():
+    assert messages(DATA_DIR) == []
+
+
+def test_shipped_package_loads_typed_frames(dataset):
+    assert len(dataset.ties) >= 15
+    assert dataset.places["lat"].dtype == float
+    assert set(dataset.ties["nl_province_id"].dropna()).issubset(set(dataset.places["id"]))
+    assert dataset.ties["cn_name_zh"].str.len().gt(0).all()
+
+
+def test_unknown_status_is_named_with_file_row_and_field(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[2].update(status="actve"))
+    assert any(
+        m.startswith("ties.csv, row 4, field 'status': 'actve' is not one of: active, dormant, ended, unknown")
+        for m in messages(data_copy)
+    )
+
+
+def test_missing_column_is_reported(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: None, drop_column="confidence")
+    assert "ties.csv, row 1, field 'confidence': column is missing from the header" in messages(data_copy)
+
+
+def test_wrong_type_is_reported(data_copy):
+    rewrite(data_copy / "places.csv", lambda rows: rows[0].update(lat="north"))
+    assert any(
+        m.startswith("places.csv, row 2, field 'lat': 'north' is not a valid number") for m in messages(data_copy)
+    )
+
+
+def test_broken_reference_is_reported(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(cn_place_id="999999"))
+    assert (
+        "ties.csv, row 2, field 'cn_place_id': '999999' refers to an id that does not exist in places.csv"
+        in messages(data_copy)
+    )
+
+
+def test_duplicate_id_is_reported(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[1].update(id=rows[0]["id"]))
+    assert any(m.startswith("ties.csv, row 3, field 'id': duplicate id") for m in messages(data_copy))
+
+
+def test_unknown_source_is_reported(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(source_ids="no-such-source"))
+    assert "ties.csv, row 2, field 'source_ids': source 'no-such-source' is not in sources.csv" in messages(data_copy)
+
+
+def test_non_http_url_is_reported(data_copy):
+    rewrite(data_copy / "sources.csv", lambda rows: rows[0].update(url="javascript:alert(1)"))
+    assert any(
+        m.startswith(
+            "sources.csv, row 2, field 'url': 'javascript:alert(1)' does not have the expected form (an http(s) URL)"
+        )
+        for m in messages(data_copy)
+    )
+
+
+def test_tie_with_two_dutch_places_is_reported(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(cn_place_id=rows[1]["nl_place_id"]))
+    assert any(
+        m.startswith("ties.csv, row 2, field 'cn_place_id':") and "is not a place in CN" in m
+        for m in messages(data_copy)
+    )
+
+
+def test_end_before_start_is_reported(data_copy):
+    rewrite(
+        data_copy / "ties.csv",
+        lambda rows: rows[0].update(
+            started="2020", started_precision="year", ended="2019", ended_precision="year", status="ended"
+        ),
+    )
+    assert "ties.csv, row 2, field 'ended': '2019' lies before started '2020'" in messages(data_copy)
+
+
+def test_precision_must_match_the_date(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(started="1999-09", started_precision="day"))
+    assert any("field 'started_precision': 'day' does not match the date '1999-09'" in m for m in messages(data_copy))
+
+
+def test_future_status_date_is_reported(data_copy):
+    future = str(dt.date.today().year + 1)
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(status_as_of=future))
+    assert f"ties.csv, row 2, field 'status_as_of': '{future}' lies in the future" in messages(data_copy)
+
+
+def test_ended_tie_needs_a_date_or_an_explanation(data_copy):
+    rewrite(
+        data_copy / "ties.csv",
+        lambda rows: rows[0].update(status="ended", ended="", ended_precision="unknown", notes=""),
+    )
+    assert any(m.startswith("ties.csv, row 2, field 'ended': an ended tie needs") for m in messages(data_copy))
+
+
+def test_chinese_coordinates_outside_china_are_reported(data_copy):
+    def move(rows):
+        row = next(r for r in rows if r["country"] == "CN")
+        row.update(lat="52.0", lon="5.0")
+
+    rewrite(data_copy / "places.csv", move)
+    assert any("lies outside China" in m and m.startswith("places.csv, row") for m in messages(data_copy))
+
+
+def test_missing_file_is_reported(data_copy):
+    (data_copy / "sources.csv").unlink()
+    assert messages(data_copy) == ["sources.csv: file is missing"]
+
+
+def test_load_raises_one_error_listing_every_problem(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: (rows[0].update(status="x"), rows[1].update(confidence="y")))
+    with pytest.raises(DataError) as caught:
+        load(data_copy)
+    text = str(caught.value)
+    assert "row 2, field 'status'" in text and "row 3, field 'confidence'" in text

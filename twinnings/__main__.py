@@ -1,0 +1,5 @@
+import sys
+
+from twinnings.cli import main
+
+sys.exit(main())

@@ -1,0 +1,45 @@
+"""Command line: `python -m twinnings validate | build`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from twinnings import DATA_DIR
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from twinnings.load import check
+
+    problems = check(Path(args.data))
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+    if errors:
+        print(f"{len(errors)} error(s) in {args.data}", file=sys.stderr)
+        return 1
+    print(f"{args.data}: valid ({len(problems)} warning(s))")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from twinnings.build import build
+
+    for path in build(Path(args.data)):
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="twinnings", description=__doc__)
+    parser.add_argument("--data", default=str(DATA_DIR), help="data package folder (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check the data package; exit 1 on errors").set_defaults(run=_validate)
+    commands.add_parser("build", help="write the generated files of the package").set_defaults(run=_build)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

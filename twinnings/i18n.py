@@ -1,0 +1,111 @@
+"""Dutch and English UI strings.
+
+Dutch is the default because most visitors are Dutch; every string has both
+languages so that a missing translation is a test failure, not a blank label.
+Record texts (titles, summaries, reasons) live in the data, not here.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+DEFAULT_LANG: Lang = "nl"
+
+STRINGS: dict[str, dict[Lang, str]] = {
+    "app_title": {"nl": "Stedenbanden NL–CN", "en": "Sister cities NL–CN"},
+    "app_tagline": {
+        "nl": "Banden tussen Nederlandse gemeenten en provincies en Chinese steden en provincies, met bronnen.",
+        "en": "Ties between Dutch municipalities and provinces and Chinese cities and provinces, with sources.",
+    },
+    "language": {"nl": "Taal", "en": "Language"},
+    "page_map": {"nl": "Kaart", "en": "Map"},
+    "page_data": {"nl": "Data & bronnen", "en": "Data & sources"},
+    "status_active": {"nl": "actief", "en": "active"},
+    "status_dormant": {"nl": "slapend", "en": "dormant"},
+    "status_ended": {"nl": "beëindigd", "en": "ended"},
+    "status_unknown": {"nl": "onbekend", "en": "unknown"},
+    "relation_sister": {"nl": "stedenband / zusterband", "en": "sister tie"},
+    "relation_friendly_exchange": {
+        "nl": "vriendschaps- of samenwerkingsrelatie",
+        "en": "friendly exchange / cooperation",
+    },
+    "relation_memorandum": {"nl": "intentieverklaring / MoU", "en": "letter of intent / MoU"},
+    "relation_informal": {"nl": "informele band", "en": "informal tie"},
+    "level_gemeente": {"nl": "gemeente", "en": "municipality"},
+    "level_provincie": {"nl": "provincie", "en": "province"},
+    "level_province": {"nl": "provincie", "en": "province"},
+    "level_direct_city": {"nl": "stadsprovincie", "en": "direct-administered city"},
+    "level_prefecture_city": {"nl": "stad (prefectuur)", "en": "prefecture-level city"},
+    "level_county_city": {"nl": "stad (district)", "en": "county-level city"},
+    "level_district": {"nl": "stadsdistrict", "en": "district"},
+    "province_of": {"nl": "Provincie {name}", "en": "Province of {name}"},
+    "legend_title": {"nl": "Status van de band", "en": "Status of the tie"},
+    "since": {"nl": "sinds", "en": "since"},
+    "until": {"nl": "tot", "en": "until"},
+    "start_unknown": {"nl": "begin onbekend", "en": "start unknown"},
+    "status_as_of": {"nl": "stand per", "en": "as of"},
+    "sources": {"nl": "Bronnen", "en": "Sources"},
+    "source": {"nl": "bron", "en": "source"},
+    "ties_of": {"nl": "Banden van {name}", "en": "Ties of {name}"},
+    "key_ties": {"nl": "Banden", "en": "Ties"},
+    "key_active": {"nl": "Actief", "en": "Active"},
+    "key_ended_since_2021": {"nl": "Beëindigd sinds 2021", "en": "Ended since 2021"},
+    "key_nl_places": {"nl": "Nederlandse overheden", "en": "Dutch authorities"},
+    "key_cn_places": {"nl": "Chinese partners", "en": "Chinese partners"},
+    "map_caption": {
+        "nl": "Elk symbool is een Nederlandse gemeente of provincie met een (voormalige) band; "
+        "klik voor partners en bronnen.",
+        "en": "Each symbol is a Dutch municipality or province with a (former) tie; click for partners and sources.",
+    },
+    "tiles_credit_pdok": {
+        "nl": "Achtergrond: PDOK BRT-Achtergrondkaart (Kadaster), CC BY 4.0",
+        "en": "Basemap: PDOK BRT-Achtergrondkaart (Kadaster), CC BY 4.0",
+    },
+    "boundaries_credit": {
+        "nl": "Grenzen: CBS / Kadaster (PDOK), CC BY 4.0",
+        "en": "Boundaries: CBS / Kadaster (PDOK), CC BY 4.0",
+    },
+    "data_error": {
+        "nl": "De data bevat fouten en kan niet worden getoond. Meld dit aan de beheerders:",
+        "en": "The data contains errors and cannot be shown. Please report this to the maintainers:",
+    },
+    "data_intro": {
+        "nl": "Alle banden in één tabel. Elke rij verwijst naar bronnen die het feit vermelden.",
+        "en": "All ties in one table. Each row cites sources that state the fact.",
+    },
+    "download_ties_csv": {"nl": "Download banden (CSV)", "en": "Download ties (CSV)"},
+    "col_nl_place": {"nl": "Nederlandse partner", "en": "Dutch partner"},
+    "col_cn_place": {"nl": "Chinese partner", "en": "Chinese partner"},
+    "col_name_zh": {"nl": "Chinees", "en": "Chinese"},
+    "col_relation": {"nl": "Soort band", "en": "Kind of tie"},
+    "col_started": {"nl": "Begin", "en": "Start"},
+    "col_ended": {"nl": "Einde", "en": "End"},
+    "col_status": {"nl": "Status", "en": "Status"},
+    "col_status_as_of": {"nl": "Stand per", "en": "As of"},
+    "col_sources": {"nl": "Bronnen", "en": "Sources"},
+    "col_publisher": {"nl": "Uitgever", "en": "Publisher"},
+    "col_title": {"nl": "Titel", "en": "Title"},
+    "col_published": {"nl": "Gepubliceerd", "en": "Published"},
+    "licence_note": {
+        "nl": "Data: CC BY 4.0, Stedenbanden NL–CN. Code: MIT.",
+        "en": "Data: CC BY 4.0, Stedenbanden NL–CN. Code: MIT.",
+    },
+}
+
+
+def t(key: str, lang: Lang, **values: str) -> str:
+    """The string for `key` in `lang`, with {placeholders} filled in."""
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+def label(kind: str, value: str, lang: Lang) -> str:
+    """Human label of an enum value, e.g. label('status', 'ended', 'nl') -> 'beëindigd'."""
+    return t(f"{kind}_{value}", lang)
+
+
+def parse_lang(value: object) -> Lang:
+    """A language from a URL value; anything unexpected falls back to Dutch."""
+    return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]

