@@ -8,8 +8,8 @@ st.set_page_config(page_title="Stedenbanden NL–CN", layout="wide")
 lang = ui.language_selector()
 navigation = st.navigation(
     [
-        st.Page("pages/kaart.py", title=i18n.t("page_map", lang), default=True),
-        st.Page("pages/data.py", title=i18n.t("page_data", lang), url_path="data"),
+        st.Page("pages/map_page.py", title=i18n.t("page_map", lang), default=True),
+        st.Page("pages/data_sources.py", title=i18n.t("page_data", lang), url_path="data"),
     ]
 )
 navigation.run()

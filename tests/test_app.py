@@ -11,7 +11,7 @@ from tests.test_validation import rewrite
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
-PAGES = ["pages/kaart.py", "pages/data.py"]
+PAGES = ["pages/map_page.py", "pages/data_sources.py"]
 
 
 def run_page(page: str, lang: str, monkeypatch, data_dir=None) -> AppTest:
@@ -35,7 +35,7 @@ def test_page_runs_without_exception(page, lang, monkeypatch):
 
 
 def test_map_page_shows_key_figures_and_the_map(monkeypatch, dataset):
-    at = run_page("pages/kaart.py", "nl", monkeypatch)
+    at = run_page("pages/map_page.py", "nl", monkeypatch)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Banden"] == str(len(dataset.ties))
     assert at.title[0].value == "Stedenbanden NL–CN"
@@ -43,24 +43,31 @@ def test_map_page_shows_key_figures_and_the_map(monkeypatch, dataset):
 
 
 def test_language_from_url_switches_labels(monkeypatch):
-    at = run_page("pages/kaart.py", "en", monkeypatch)
+    at = run_page("pages/map_page.py", "en", monkeypatch)
     assert "Ties" in [m.label for m in at.metric]
 
 
 def test_unknown_language_falls_back_to_dutch(monkeypatch):
-    at = run_page("pages/kaart.py", "xx", monkeypatch)
+    at = run_page("pages/map_page.py", "xx", monkeypatch)
     assert not at.exception
     assert "Banden" in [m.label for m in at.metric]
 
 
 def test_data_page_lists_every_tie(monkeypatch, dataset):
-    at = run_page("pages/data.py", "en", monkeypatch)
+    at = run_page("pages/data_sources.py", "en", monkeypatch)
     assert len(at.dataframe[0].value) == len(dataset.ties)
 
 
 def test_broken_data_shows_a_readable_error_not_a_traceback(monkeypatch, data_copy):
     rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(status="actve"))
-    at = run_page("pages/kaart.py", "en", monkeypatch, data_dir=data_copy)
+    at = run_page("pages/map_page.py", "en", monkeypatch, data_dir=data_copy)
     assert not at.exception
     assert "The data contains errors" in at.error[0].value
     assert "ties.csv, row 2, field 'status'" in at.code[0].value
+
+
+def test_data_page_lists_every_event_and_offers_downloads(monkeypatch, dataset):
+    at = run_page("pages/data_sources.py", "nl", monkeypatch)
+    assert len(at.dataframe[1].value) == len(dataset.events)
+    labels = [b.label for b in at.get("download_button")]
+    assert any("GeoJSON" in label for label in labels) and any("zip" in label for label in labels)

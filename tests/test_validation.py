@@ -146,3 +146,67 @@ def test_load_raises_one_error_listing_every_problem(data_copy):
         load(data_copy)
     text = str(caught.value)
     assert "row 2, field 'status'" in text and "row 3, field 'confidence'" in text
+
+
+def first_row(rows, **match):
+    return next(r for r in rows if all(r[k] == v for k, v in match.items()))
+
+
+def test_impossible_calendar_date_is_reported(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(started="2023-02-30", started_precision="day"))
+    assert "ties.csv, row 2, field 'started': '2023-02-30' is not a real calendar date" in messages(data_copy)
+
+
+def test_second_tie_between_the_same_places_is_reported(data_copy):
+    rewrite(
+        data_copy / "ties.csv",
+        lambda rows: rows[1].update(nl_place_id=rows[0]["nl_place_id"], cn_place_id=rows[0]["cn_place_id"]),
+    )
+    assert "ties.csv, row 3, field 'cn_place_id': the same pair of places already has a tie on row 2" in messages(
+        data_copy
+    )
+
+
+def test_tie_event_without_its_tie_is_reported(data_copy):
+    def unlink(rows):
+        first_row(rows, scope="tie")["tie_id"] = ""
+
+    rewrite(data_copy / "events.csv", unlink)
+    assert any(m.endswith("field 'tie_id': is required for scope 'tie'") for m in messages(data_copy))
+
+
+def test_context_event_with_a_tie_is_reported(data_copy):
+    def attach(rows):
+        first_row(rows, scope="national")["tie_id"] = first_row(rows, scope="tie")["tie_id"]
+
+    rewrite(data_copy / "events.csv", attach)
+    assert any(m.endswith("field 'tie_id': must be empty for scope 'national'") for m in messages(data_copy))
+
+
+def test_amount_without_currency_is_reported(data_copy):
+    rewrite(data_copy / "events.csv", lambda rows: rows[0].update(amount="1000", currency=""))
+    assert "events.csv, row 2, field 'currency': is required when amount is given" in messages(data_copy)
+
+
+def test_unknown_event_type_is_reported(data_copy):
+    rewrite(data_copy / "events.csv", lambda rows: rows[0].update(type="party"))
+    assert any(
+        m.startswith("events.csv, row 2, field 'type': 'party' is not one of: award, donation")
+        for m in messages(data_copy)
+    )
+
+
+def test_municipality_without_province_is_reported(data_copy):
+    def orphan(rows):
+        first_row(rows, level="gemeente")["parent_id"] = ""
+
+    rewrite(data_copy / "places.csv", orphan)
+    assert any(m.endswith("field 'parent_id': a gemeente needs its province") for m in messages(data_copy))
+
+
+def test_place_event_on_a_chinese_place_is_reported(data_copy):
+    def misplace(rows):
+        first_row(rows, scope="place")["place_id"] = "310000"
+
+    rewrite(data_copy / "events.csv", misplace)
+    assert any(m.endswith("field 'place_id': '310000' is not a Dutch place") for m in messages(data_copy))

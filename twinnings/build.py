@@ -1,20 +1,166 @@
 """Generated files of the data package, rebuilt by `python -m twinnings build`.
 
-Generated files are committed so that people can download them from the
-repository; a test fails when they are stale.
+Generated files are committed so people can download them straight from the
+repository; `tests/test_package.py` fails when they are stale. Parts of
+data/README.md (data dictionary, figures) are generated between markers so
+the documentation cannot drift from the model or the data.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pandas as pd
+from pyproj import Geod
+
+from twinnings import model
+from twinnings.load import Dataset, load
 from twinnings.package import descriptor
+
+ARC_POINTS = 48
+COORD_DIGITS = 4
+_GEOD = Geod(ellps="WGS84")
+
+TIE_PROPERTIES = [
+    "id",
+    "nl_place_id",
+    "nl_name_nl",
+    "nl_level",
+    "nl_province_id",
+    "cn_place_id",
+    "cn_name_en",
+    "cn_name_zh",
+    "cn_name_pinyin",
+    "cn_level",
+    "cn_province_id",
+    "relation_type",
+    "started",
+    "started_precision",
+    "ended",
+    "ended_precision",
+    "status",
+    "status_as_of",
+    "end_reason_nl",
+    "end_reason_en",
+    "confidence",
+    "source_ids",
+]
+
+
+def great_circle(lon1: float, lat1: float, lon2: float, lat2: float, n: int = ARC_POINTS) -> list[list[float]]:
+    """Points along the shortest path on the ellipsoid, ends included, rounded for publication."""
+    inner = _GEOD.npts(lon1, lat1, lon2, lat2, n)
+    points = [(lon1, lat1), *inner, (lon2, lat2)]
+    return [[round(lon, COORD_DIGITS), round(lat, COORD_DIGITS)] for lon, lat in points]
+
+
+def _clean(value: object) -> object:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value
+
+
+def places_geojson(data: Dataset) -> dict:
+    features = [
+        {
+            "type": "Feature",
+            "id": place["id"],
+            "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+            "properties": {c: _clean(place[c]) or None for c in model.PLACES.columns if c not in ("lat", "lon")},
+        }
+        for place in data.places.to_dict("records")
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def ties_geojson(data: Dataset) -> dict:
+    """One LineString per tie, from the Dutch place to its Chinese partner, with flat properties."""
+    features = []
+    for tie in data.ties.to_dict("records"):
+        properties = {c: _clean(tie[c]) for c in TIE_PROPERTIES}
+        properties = {k: (v if v != "" else None) for k, v in properties.items()}
+        features.append(
+            {
+                "type": "Feature",
+                "id": tie["id"],
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": great_circle(tie["nl_lon"], tie["nl_lat"], tie["cn_lon"], tie["cn_lat"]),
+                },
+                "properties": properties,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def dictionary_markdown() -> str:
+    """The data dictionary: every field of every file, from the model."""
+    parts = []
+    for res in model.RESOURCES:
+        parts.append(f"### `{res.path}`\n\n{res.description}\n")
+        parts.append("| field | type | required | allowed values | meaning | example |\n|---|---|---|---|---|---|")
+        for f in res.fields:
+            allowed = ", ".join(f"`{v}`" for v in f.enum) if f.enum else (f"pattern `{f.pattern}`" if f.pattern else "")
+            parts.append(
+                f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} | {allowed.replace('|', '&#124;')} | "
+                f"{f.description} | {f'`{f.example}`' if f.example else ''} |"
+            )
+        parts.append("")
+    return "\n".join(parts)
+
+
+def figures_markdown(data: Dataset) -> str:
+    """Counts quoted in the README, regenerated with the data so they are never out of date."""
+    ties, events, sources = data.ties, data.events, data.sources
+    publisher = dict(zip(sources["id"], sources["publisher"]))
+
+    def independent(ids: str) -> int:
+        return len({publisher[s] for s in ids.split()})
+
+    two_plus = ties["source_ids"].map(independent).ge(2)
+    events_two_plus = events["source_ids"].map(independent).ge(2)
+    by_status = ties["status"].value_counts().reindex(model.STATUSES, fill_value=0)
+    by_type = ties["relation_type"].value_counts().reindex(model.RELATION_TYPES, fill_value=0)
+    lines = [
+        f"- {len(ties)} ties between {ties['nl_place_id'].nunique()} Dutch and "
+        f"{ties['cn_place_id'].nunique()} Chinese places; {len(events)} events; {len(sources)} sources.",
+        "- Status: " + ", ".join(f"{s} {n}" for s, n in by_status.items()) + ".",
+        "- Kind: " + ", ".join(f"{s} {n}" for s, n in by_type.items()) + ".",
+        f"- Every tie and event cites at least one source. Ties with two or more independent sources "
+        f"(different publishers): {two_plus.sum()} of {len(ties)} ({two_plus.mean():.0%}); events: "
+        f"{events_two_plus.sum()} of {len(events)} ({events_two_plus.mean():.0%}).",
+        f"- Ties with a known start date: {ties['started'].ne('').sum()} of {len(ties)}; "
+        f"ended ties with a known end date: {(ties['ended'].ne('') & ties['status'].eq('ended')).sum()} "
+        f"of {ties['status'].eq('ended').sum()}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _replace_between(text: str, name: str, content: str) -> str:
+    pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
+    if not pattern.search(text):
+        raise ValueError(f"data/README.md lacks the markers <!-- {name}:start --> / <!-- {name}:end -->")
+    return pattern.sub(lambda m: m.group(1) + content + "\n" + m.group(2), text)
+
+
+def _json(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
 
 
 def generated(data_dir: Path) -> dict[str, str]:
-    """File name -> exact content of every generated file."""
-    return {"datapackage.json": json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n"}
+    """File name -> exact content of every generated file, given the CSV files in data_dir."""
+    data = load(data_dir)
+    readme = (data_dir / "README.md").read_text(encoding="utf-8")
+    readme = _replace_between(readme, "dictionary", dictionary_markdown())
+    readme = _replace_between(readme, "figures", figures_markdown(data))
+    return {
+        "datapackage.json": json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n",
+        "places.geojson": _json(places_geojson(data)),
+        "twinnings.geojson": _json(ties_geojson(data)),
+        "README.md": readme,
+    }
 
 
 def build(data_dir: Path) -> list[Path]:

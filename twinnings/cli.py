@@ -1,4 +1,4 @@
-"""Command line: `python -m twinnings validate | build`."""
+"""Command line: `python -m twinnings validate | build | export`."""
 
 from __future__ import annotations
 
@@ -31,12 +31,26 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from twinnings.export import package_zip
+    from twinnings.load import load
+
+    load(Path(args.data))  # refuse to publish a package that does not validate
+    target = Path(args.output)
+    target.write_bytes(package_zip(Path(args.data)))
+    print(f"wrote {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="twinnings", description=__doc__)
     parser.add_argument("--data", default=str(DATA_DIR), help="data package folder (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check the data package; exit 1 on errors").set_defaults(run=_validate)
     commands.add_parser("build", help="write the generated files of the package").set_defaults(run=_build)
+    export = commands.add_parser("export", help="write the validated package as one zip file")
+    export.add_argument("output", nargs="?", default="stedenbanden-nl-cn.zip")
+    export.set_defaults(run=_export)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -41,3 +41,23 @@ def sources_table(sources: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with BOM so that Excel opens Chinese names correctly."""
     return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def events_table(events: pd.DataFrame, ties: pd.DataFrame, places: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Events with the Dutch place and Chinese partner they concern, newest first."""
+    partner_name = "cn_name_nl" if lang == "nl" else "cn_name_en"
+    by_tie = ties.set_index("id")
+    place_names = dict(zip(places["id"], places["name_nl"]))
+    dutch = events["tie_id"].map(by_tie["nl_name_nl"]).fillna(events["place_id"].map(place_names))
+    return pd.DataFrame(
+        {
+            t("col_date", lang): events["date"],
+            t("col_nl_place", lang): dutch.fillna(""),
+            t("col_cn_place", lang): events["tie_id"].map(by_tie[partner_name]).fillna(""),
+            t("col_type", lang): events["type"].map(lambda v: label("event", v, lang)),
+            t("col_title", lang): events[f"title_{lang}"],
+            t("col_summary", lang): events[f"summary_{lang}"],
+            t("col_sources", lang): events["source_ids"],
+            "id": events["id"],
+        }
+    ).sort_values(t("col_date", lang), ascending=False, ignore_index=True)

@@ -5,9 +5,11 @@ Only this module and `pages/` import Streamlit; builders stay pure.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from twinnings import i18n
+from twinnings import export, i18n
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
 from twinnings.validate import DataError
@@ -22,6 +24,11 @@ def settings() -> Settings:
 @st.cache_resource(show_spinner=False)
 def _dataset(data_dir: str) -> Dataset:
     return load(data_dir)
+
+
+@st.cache_data(show_spinner=False)
+def package_zip(data_dir: str) -> bytes:
+    return export.package_zip(Path(data_dir))
 
 
 def language_selector() -> i18n.Lang:

@@ -1,0 +1,50 @@
+"""Data & bronnen: every tie and event in a table, downloads, sources, methodology, changelog."""
+
+import streamlit as st
+
+from twinnings import export, i18n, tables, ui
+
+lang = ui.lang()
+data = ui.dataset_or_stop(lang)
+data_dir = ui.settings().data_dir
+
+st.title(i18n.t("page_data", lang))
+st.write(i18n.t("data_intro", lang))
+
+ties_tab, events_tab, sources_tab = st.tabs([i18n.t("ties", lang), i18n.t("events", lang), i18n.t("sources", lang)])
+with ties_tab:
+    ties = tables.ties_table(data.ties, lang)
+    st.dataframe(ties, hide_index=True, use_container_width=True)
+    st.download_button(
+        i18n.t("download_ties_csv", lang), tables.to_csv_bytes(ties), "stedenbanden-nl-cn-ties.csv", "text/csv"
+    )
+with events_tab:
+    events = tables.events_table(data.events, data.ties, data.places, lang)
+    st.dataframe(events, hide_index=True, use_container_width=True)
+    st.download_button(
+        i18n.t("download_events_csv", lang), tables.to_csv_bytes(events), "stedenbanden-nl-cn-events.csv", "text/csv"
+    )
+with sources_tab:
+    st.dataframe(
+        tables.sources_table(data.sources, lang),
+        hide_index=True,
+        use_container_width=True,
+        column_config={"URL": st.column_config.LinkColumn("URL")},
+    )
+
+st.subheader(i18n.t("downloads", lang))
+left, right = st.columns(2)
+left.download_button(
+    i18n.t("download_geojson", lang),
+    export.package_bytes(data_dir, "twinnings.geojson"),
+    "twinnings.geojson",
+    "application/geo+json",
+)
+right.download_button(
+    i18n.t("download_package", lang), ui.package_zip(str(data_dir)), "stedenbanden-nl-cn.zip", "application/zip"
+)
+with st.expander(i18n.t("methodology", lang)):
+    st.markdown(export.package_document(data_dir, "README.md"))
+with st.expander(i18n.t("changelog", lang)):
+    st.markdown(export.package_document(data_dir, "CHANGELOG.md"))
+st.caption(i18n.t("licence_note", lang))
