@@ -1,4 +1,4 @@
-"""Entry point: language switch and navigation. Each page lives in pages/."""
+"""Entry point: language switch, the shared filters, and navigation. Each page lives in pages/."""
 
 import streamlit as st
 
@@ -6,6 +6,7 @@ from twinnings import i18n, ui
 
 st.set_page_config(page_title="Stedenbanden NL–CN", layout="wide")
 lang = ui.language_selector()
+ui.filter_sidebar(lang)
 navigation = st.navigation(
     [
         st.Page("pages/map_page.py", title=i18n.t("page_map", lang), default=True),

@@ -1,19 +1,21 @@
-"""Kaart / Map: the Netherlands with every place that has or had a Chinese tie."""
+"""Kaart / Map: the Netherlands, or the arcs to China, for the ties in the current selection."""
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import boundaries, i18n, maps, ui
+from twinnings import filters, i18n, maps, tables, ui
 from twinnings.summary import key_figures
 
 lang = ui.lang()
 data = ui.dataset_or_stop(lang)
 config = ui.settings()
+selection = filters.apply(ui.current_filter(), data.ties)
 
 st.title(i18n.t("app_title", lang))
 st.caption(i18n.t("app_tagline", lang))
+ui.url_notice(lang)
 
-figures = key_figures(data.ties)
+figures = key_figures(selection)
 for column, (key, value) in zip(
     st.columns(5),
     [
@@ -26,12 +28,43 @@ for column, (key, value) in zip(
 ):
     column.metric(i18n.t(key, lang), value)
 
-provinces = boundaries.read_boundaries(config.geo_dir, "provinces")
-folium_map = maps.nl_map(data.ties, data.sources, lang, config.tiles, provinces)
-st_folium(folium_map, height=640, use_container_width=True, returned_objects=[], key="nl_map")
-credits = [i18n.t("map_caption", lang)]
-if provinces is not None:
-    credits.append(i18n.t("boundaries_credit", lang))
+view = st.segmented_control(
+    i18n.t("view", lang),
+    filters.VIEWS,
+    default=None if ui.WIDGET["view"] in st.session_state else "nl",
+    format_func=lambda v: i18n.t(f"view_{v}", lang),
+    key=ui.WIDGET["view"],
+    required=True,
+    persist_state="session",
+    label_visibility="collapsed",
+)
+if selection.empty:
+    st.info(i18n.t("selection_empty", lang))
+
+events_per_tie = data.events.groupby("tie_id").size()
+provinces = ui.boundary(str(config.geo_dir), "provinces")
+if view == "cn":
+    folium_map = maps.cn_map(selection, data.sources, lang, config.tiles, ui.world(), events_per_tie)
+    credits = [i18n.t("world_credit", lang)]
+else:
+    municipalities = ui.boundary(str(config.geo_dir), "municipalities")
+    folium_map = maps.nl_map(selection, data.sources, lang, config.tiles, provinces, municipalities, events_per_tie)
+    credits = [i18n.t("boundaries_credit", lang)] if provinces is not None else []
 if config.tiles == "pdok":
     credits.append(i18n.t("tiles_credit_pdok", lang))
-st.caption(" · ".join(credits))
+
+clicked = st_folium(
+    folium_map,
+    height=620,
+    use_container_width=True,
+    returned_objects=["last_object_clicked_tooltip"],
+    key=f"map_{view}",
+)
+st.caption(" · ".join([i18n.t("map_caption", lang), *credits]))
+
+place = maps.marker_labels(selection, lang).get((clicked or {}).get("last_object_clicked_tooltip") or "")
+if place:
+    side, place_id = place
+    place_ties = selection[selection[f"{side}_place_id"] == place_id]
+    st.subheader(i18n.t("selected_place", lang, name=clicked["last_object_clicked_tooltip"]))
+    st.dataframe(tables.ties_table(place_ties, lang), hide_index=True, use_container_width=True)

@@ -8,6 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.test_validation import rewrite
+from twinnings import filters
+from twinnings.filters import Filter
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -71,3 +73,47 @@ def test_data_page_lists_every_event_and_offers_downloads(monkeypatch, dataset):
     assert len(at.dataframe[1].value) == len(dataset.events)
     labels = [b.label for b in at.get("download_button")]
     assert any("GeoJSON" in label for label in labels) and any("zip" in label for label in labels)
+
+
+def test_permalink_restores_the_filters(monkeypatch, dataset):
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in {
+        "province": ["PV30"],
+        "status": ["ended"],
+        "from": "2000",
+        "q": "tilburg",
+        "view": "cn",
+    }.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="w_province").value == ["PV30"]
+    assert at.multiselect(key="w_status").value == ["ended"]
+    assert at.slider(key="w_from").value == (2000, filters.this_year())
+    assert at.text_input(key="w_q").value == "tilburg"
+    expected = filters.apply(
+        Filter(provinces=("PV30",), statuses=("ended",), year_from=2000, query="tilburg"), dataset.ties
+    )
+    assert {m.label: m.value for m in at.metric}["Banden"] == str(len(expected))
+    assert at.query_params["province"] == "PV30" and at.query_params["view"] == "cn"
+
+
+def test_changing_a_filter_changes_the_figures(monkeypatch, dataset):
+    # The URL rewrite on change is covered in the browser: AppTest reruns only the page script.
+    at = run_page("pages/map_page.py", "nl", monkeypatch)
+    at.multiselect(key="w_province").set_value(["PV28"]).run()
+    expected = filters.apply(Filter(provinces=("PV28",)), dataset.ties)
+    assert {m.label: m.value for m in at.metric}["Banden"] == str(len(expected))
+
+
+def test_junk_parameters_are_dropped_with_a_notice(monkeypatch):
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["province"] = ["PV99"]
+    at.query_params["from"] = "<script>"
+    at.run()
+    assert not at.exception
+    notice = at.warning[0].value
+    assert "province=PV99" in notice and "from=<script>" in notice
+    assert at.multiselect(key="w_province").value == []

@@ -1,8 +1,9 @@
 """Folium builders: frames in, folium maps out.
 
-Builders never touch Streamlit, so tests can inspect the map objects and the
-benchmarks can render them to static HTML. All record text that reaches HTML
-goes through `esc`, and all JS/CSS comes from `static/` (no CDN).
+Builders never touch Streamlit, so tests inspect the map objects and the
+benchmarks render them to static HTML. All record text that reaches HTML goes
+through `esc`; all JS/CSS comes from `static/` (no CDN); every layer reads
+without basemap tiles.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import json
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
+import plotly.colors
+from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
 from jinja2 import Template
 
+from twinnings.build import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.model import STATUSES
 
@@ -32,9 +36,20 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     "ended": ("#D55E00", "diamond"),
     "unknown": ("#7F7F7F", "triangle"),
 }
+STATUS_DASH = {"active": None, "dormant": "6 4", "ended": "2 4", "unknown": "1 3"}
 MARKER_SIZE = 18
 PROVINCE_MARKER_SIZE = 26
 STATUS_RANK = {status: rank for rank, status in enumerate(("active", "dormant", "unknown", "ended"))}
+
+# Ties per province: classes and a sequential, colour-blind-safe purple scale (ColorBrewer via plotly).
+CHOROPLETH_BREAKS = ((0, 0), (1, 1), (2, 3), (4, 6), (7, 10_000))
+CHOROPLETH_COLOURS = [
+    "#f7f7f7",
+    *plotly.colors.sample_colorscale(plotly.colors.sequential.Purples, [0.2, 0.4, 0.6, 0.8]),
+]
+
+SEA_COLOUR = "#e3ebf0"
+SWATCH_STYLE = "display:inline-block;width:12px;height:12px;border:1px solid #999"
 
 TILES = {
     "pdok": (
@@ -46,8 +61,10 @@ TILES = {
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
     ),
 }
-NL_CENTER = (52.2, 5.3)
 NL_BOUNDS = [[50.75, 3.36], [53.55, 7.22]]
+EURASIA_BOUNDS = [[18.0, -2.0], [62.0, 135.0]]
+BOUNDARIES_CREDIT = "Grenzen: CBS / Kadaster (PDOK), CC BY 4.0"
+WORLD_CREDIT = "Natural Earth (world-atlas)"
 
 
 def esc(text: object) -> str:
@@ -66,29 +83,47 @@ def place_status(statuses: pd.Series) -> str:
     return min(statuses, key=STATUS_RANK.__getitem__)
 
 
-def dutch_places(ties: pd.DataFrame) -> pd.DataFrame:
-    """One row per Dutch place in `ties`, with its combined status and number of ties."""
+def places_of(ties: pd.DataFrame, side: str) -> pd.DataFrame:
+    """One row per Dutch ('nl') or Chinese ('cn') place in `ties`, with combined status and tie count."""
+    columns = ["place_id", "name_nl", "name_en", "name_zh", "level", "lat", "lon", "status", "n_ties"]
     if ties.empty:
-        return pd.DataFrame(columns=["place_id", "name", "level", "lat", "lon", "status", "n_ties"])
-    grouped = ties.groupby("nl_place_id", sort=True)
+        return pd.DataFrame(columns=columns)
+    grouped = ties.groupby(f"{side}_place_id", sort=True)
+    first = grouped.first()
     return pd.DataFrame(
         {
-            "place_id": list(grouped.groups),
-            "name": grouped["nl_name_nl"].first().to_numpy(),
-            "level": grouped["nl_level"].first().to_numpy(),
-            "lat": grouped["nl_lat"].first().to_numpy(),
-            "lon": grouped["nl_lon"].first().to_numpy(),
+            "place_id": first.index,
+            "name_nl": first[f"{side}_name_nl"].to_numpy(),
+            "name_en": first[f"{side}_name_en"].to_numpy(),
+            "name_zh": first[f"{side}_name_zh"].to_numpy(),
+            "level": first[f"{side}_level"].to_numpy(),
+            "lat": first[f"{side}_lat"].to_numpy(),
+            "lon": first[f"{side}_lon"].to_numpy(),
             "status": grouped["status"].agg(place_status).to_numpy(),
             "n_ties": grouped.size().to_numpy(),
         }
-    )
+    ).reset_index(drop=True)
 
 
-def place_label(name: str, level: str, lang: Lang) -> str:
-    return t("province_of", lang, name=name) if level == "provincie" else name
+def place_label(place: pd.Series | object, side: str, lang: Lang) -> str:
+    """The hover label of a place; Chinese places show Hanzi beside the Dutch/English name."""
+    get = place.__getitem__ if isinstance(place, pd.Series) else lambda k: getattr(place, k)
+    name = get("name_nl") if lang == "nl" else get("name_en")
+    if side == "cn":
+        return f"{name} {get('name_zh')}".strip()
+    return t("province_of", lang, name=get("name_nl")) if get("level") == "provincie" else get("name_nl")
 
 
-def marker_svg(status: str, size: int = 18) -> str:
+def marker_labels(ties: pd.DataFrame, lang: Lang) -> dict[str, tuple[str, str]]:
+    """Hover label -> (side, place id): how a click on a marker is traced back to its place."""
+    labels = {}
+    for side in ("nl", "cn"):
+        for place in places_of(ties, side).itertuples():
+            labels[place_label(place, side, lang)] = (side, place.place_id)
+    return labels
+
+
+def marker_svg(status: str, size: int = MARKER_SIZE) -> str:
     colour, shape = STATUS_STYLE[status]
     half, r = size / 2, size / 2 - 2
     body = {
@@ -110,12 +145,20 @@ def years_text(tie: pd.Series, lang: Lang) -> str:
     return f"{t('since', lang)} {start}" if tie["started"] else start
 
 
-def popup_html(place_name: str, place_ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> str:
-    """The popup of one Dutch place: each partner with kind, years, status and source links."""
+def popup_html(
+    title: str,
+    place_ties: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: Lang,
+    partner_side: str = "cn",
+    events_per_tie: pd.Series | None = None,
+) -> str:
+    """A place's popup: each partner with kind, years, status, number of events and source links."""
     by_id = sources.set_index("id")
     rows = []
-    for _, tie in place_ties.sort_values(["started", "cn_name_en"]).iterrows():
-        partner = tie["cn_name_nl"] if lang == "nl" else tie["cn_name_en"]
+    for _, tie in place_ties.sort_values(["started", f"{partner_side}_name_en"]).iterrows():
+        partner = tie[f"{partner_side}_name_nl"] if lang == "nl" else tie[f"{partner_side}_name_en"]
+        zh = f' <span lang="zh">{esc(tie["cn_name_zh"])}</span>' if partner_side == "cn" else ""
         links = []
         for n, source_id in enumerate(tie["source_ids"].split(), start=1):
             if source_id not in by_id.index:
@@ -127,23 +170,25 @@ def popup_html(place_name: str, place_ties: pd.DataFrame, sources: pd.DataFrame,
                     f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer" '
                     f'title="{esc(source["publisher"])}: {esc(source["title"])}">{n}</a>'
                 )
+        n_events = int(events_per_tie.get(tie["id"], 0)) if events_per_tie is not None else 0
+        events_text = f", {n_events} {esc(t('events_lower', lang))}" if n_events else ""
         rows.append(
             "<li>"
-            f'<b class="tw-partner">{esc(partner)}</b> <span lang="zh">{esc(tie["cn_name_zh"])}</span><br>'
+            f'<b class="tw-partner">{esc(partner)}</b>{zh}<br>'
             f"{esc(label('relation', tie['relation_type'], lang))}, {esc(years_text(tie, lang))}, "
             f"<i>{esc(label('status', tie['status'], lang))}</i> "
-            f"({esc(t('status_as_of', lang))} {esc(tie['status_as_of'])})<br>"
+            f"({esc(t('status_as_of', lang))} {esc(tie['status_as_of'])}){events_text}<br>"
             f"{esc(t('sources', lang))}: {' '.join(links)}"
             "</li>"
         )
     return (
-        f'<div class="tw-popup"><h4 style="margin:0 0 4px">{esc(t("ties_of", lang, name=place_name))}</h4>'
+        f'<div class="tw-popup"><h4 style="margin:0 0 4px">{esc(title)}</h4>'
         f'<ul style="padding-left:16px;margin:0">{"".join(rows)}</ul></div>'
     )
 
 
 class Legend(MacroElement):
-    """A Leaflet control listing the status symbols; part of the map script, so it survives embedding."""
+    """A Leaflet control with the map's key; part of the map script, so it survives embedding."""
 
     _template = Template(
         """
@@ -163,32 +208,170 @@ class Legend(MacroElement):
         """
     )
 
-    def __init__(self, title: str, entries: list[tuple[str, str]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        """sections: (title, [(symbol html, text)]); symbol html is ours, text is escaped."""
         super().__init__()
         self._name = "Legend"
-        items = "".join(f"<div>{marker_svg(status, 12)} {esc(text)}</div>" for status, text in entries)
-        self.content = json.dumps(f"<b>{esc(title)}</b>{items}")
+        parts = []
+        for title, entries in sections:
+            parts.append(f"<b>{esc(title)}</b>")
+            parts += [f"<div>{symbol} {esc(text)}</div>" for symbol, text in entries]
+        self.content = json.dumps("".join(parts))
 
 
-def base_map(tiles: str, location: tuple[float, float] = NL_CENTER, zoom: int = 7) -> folium.Map:
+class WorldBackground(JSCSSMixin, MacroElement):
+    """Natural Earth countries from the vendored world-atlas TopoJSON, China highlighted; not interactive."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var topology = {{ this.topology }};
+            var countries = topojson.feature(topology, topology.objects.countries);
+            L.geoJson(countries, {
+                interactive: false,
+                style: function(f) {
+                    var china = f.id === "156";
+                    return {color: "#9a9a9a", weight: 0.6, fillOpacity: 1,
+                            fillColor: china ? "#e4dccb" : "#f1f1ee"};
+                }
+            }).addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+    default_js = [("topojson", f"{STATIC_URL}/topojson-client/topojson-client.min.js")]
+
+    def __init__(self, topology: dict) -> None:
+        super().__init__()
+        self._name = "WorldBackground"
+        self.topology = json.dumps(topology, separators=(",", ":"))
+
+
+def base_map(tiles: str, bounds: list[list[float]]) -> folium.Map:
     """A map that loads Leaflet from our own static folder and uses the configured tiles."""
-    m = folium.Map(location=location, zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False)
+    m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, prefer_canvas=False)
     m.default_js = JS
     m.default_css = CSS
+    m.get_root().header._children.clear()  # folium's default CDN <link>/<script> tags
+    m.get_root().header.add_child(Element(f"<style>.leaflet-container{{background:{SEA_COLOUR}}}</style>"))
     if tiles in TILES:
         url, attribution = TILES[tiles]
         folium.TileLayer(url, attr=attribution, name=tiles, max_zoom=18).add_to(m)
+    m.fit_bounds(bounds)
     return m
 
 
-def add_outlines(m: folium.Map, geojson: dict, name: str) -> None:
-    """Thin province outlines so the map reads without tiles."""
+def choropleth_class(count: int) -> int:
+    return next(i for i, (low, high) in enumerate(CHOROPLETH_BREAKS) if low <= count <= high)
+
+
+def ties_per_province(ties: pd.DataFrame) -> pd.Series:
+    return ties.groupby("nl_province_id").size()
+
+
+def add_province_choropleth(m: folium.Map, provinces: dict, counts: pd.Series, lang: Lang) -> None:
+    """Provinces shaded by the number of ties of their municipalities and the province itself."""
+
+    def style(feature: dict) -> dict:
+        count = int(counts.get(feature["properties"]["statcode"], 0))
+        return {
+            "color": "#666666",
+            "weight": 1,
+            "fillColor": CHOROPLETH_COLOURS[choropleth_class(count)],
+            "fillOpacity": 1,
+        }
+
+    def with_counts(feature: dict) -> dict:
+        code = feature["properties"]["statcode"]
+        name = feature["properties"]["statnaam"]
+        return {**feature, "properties": {"statcode": code, "label": f"{name}: {int(counts.get(code, 0))}"}}
+
+    data = {"type": "FeatureCollection", "features": [with_counts(f) for f in provinces["features"]]}
     folium.GeoJson(
-        geojson,
-        name=name,
-        style_function=lambda _: {"color": "#555555", "weight": 1, "fillColor": "#f2f2ee", "fillOpacity": 1},
+        data,
+        name="provinces",
+        style_function=style,
+        highlight_function=lambda _: {"weight": 2.5, "color": "#333333"},
+        tooltip=folium.GeoJsonTooltip(["label"], labels=False),
+    ).add_to(m)
+
+
+def add_municipality_outlines(m: folium.Map, municipalities: dict, places: pd.DataFrame) -> None:
+    """Municipalities with a tie in the selection, tinted by their status; others are not drawn."""
+    status = dict(zip(places["place_id"], places["status"]))
+    features = [
+        {"type": "Feature", "geometry": f["geometry"], "properties": {"statcode": f["properties"]["statcode"]}}
+        for f in municipalities["features"]
+        if f["properties"]["statcode"] in status
+    ]
+    if not features:
+        return
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="municipalities",
+        style_function=lambda f: {
+            "color": STATUS_STYLE[status[f["properties"]["statcode"]]][0],
+            "weight": 0.8,
+            "fillColor": STATUS_STYLE[status[f["properties"]["statcode"]]][0],
+            "fillOpacity": 0.18,
+        },
         interactive=False,
     ).add_to(m)
+
+
+def add_place_markers(
+    m: folium.Map,
+    ties: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: Lang,
+    side: str,
+    events_per_tie: pd.Series | None,
+) -> int:
+    """One shaped marker per place on `side`, with hover label and popup; returns the marker count."""
+    partner_side = "cn" if side == "nl" else "nl"
+    layer = folium.FeatureGroup(name=f"places-{side}").add_to(m)
+    places = places_of(ties, side)
+    for place in places.itertuples():
+        size = PROVINCE_MARKER_SIZE if place.level in ("provincie", "province", "direct_city") else MARKER_SIZE
+        if side == "cn":
+            size -= 4
+        name = place_label(place, side, lang)
+        folium.Marker(
+            (place.lat, place.lon),
+            icon=folium.DivIcon(
+                html=marker_svg(place.status, size),
+                icon_size=(size, size),
+                icon_anchor=(size // 2, size // 2),
+                class_name=f"tw-marker tw-marker-{side} tw-status-{place.status}",
+            ),
+            tooltip=esc(name),
+            popup=folium.Popup(
+                popup_html(
+                    t("ties_of", lang, name=name),
+                    ties[ties[f"{side}_place_id"] == place.place_id],
+                    sources,
+                    lang,
+                    partner_side,
+                    events_per_tie,
+                ),
+                max_width=360,
+            ),
+        ).add_to(layer)
+    return len(places)
+
+
+def status_legend(lang: Lang) -> tuple[str, list[tuple[str, str]]]:
+    return t("legend_title", lang), [(marker_svg(s, 12), label("status", s, lang)) for s in STATUSES]
+
+
+def choropleth_legend(lang: Lang) -> tuple[str, list[tuple[str, str]]]:
+    entries = []
+    for colour, (low, high) in zip(CHOROPLETH_COLOURS, CHOROPLETH_BREAKS):
+        text = str(low) if low == high else (f"{low}+" if high >= 10_000 else f"{low}–{high}")
+        swatch = f'<span style="{SWATCH_STYLE};background:{colour}"></span>'
+        entries.append((swatch, text))
+    return t("legend_province_ties", lang), entries
 
 
 def nl_map(
@@ -197,34 +380,65 @@ def nl_map(
     lang: Lang,
     tiles: str = "none",
     provinces: dict | None = None,
+    municipalities: dict | None = None,
+    events_per_tie: pd.Series | None = None,
 ) -> folium.Map:
-    """The Netherlands view: one marker per Dutch place, shaped and coloured by status."""
-    m = base_map(tiles)
+    """The Netherlands view: provinces shaded by ties, places marked by status (shape and colour)."""
+    m = base_map(tiles, NL_BOUNDS)
+    sections = [status_legend(lang)]
     if provinces is not None:
-        add_outlines(m, provinces, "provinces")
-    places = dutch_places(ties)
-    layer = folium.FeatureGroup(name="places").add_to(m)
-    for place in places.itertuples():
-        size = PROVINCE_MARKER_SIZE if place.level == "provincie" else MARKER_SIZE
-        folium.Marker(
-            (place.lat, place.lon),
-            icon=folium.DivIcon(
-                html=marker_svg(place.status, size),
-                icon_size=(size, size),
-                icon_anchor=(size // 2, size // 2),
-                class_name=f"tw-marker tw-level-{place.level} tw-status-{place.status}",
-            ),
-            tooltip=esc(place_label(place.name, place.level, lang)),
-            popup=folium.Popup(
-                popup_html(
-                    place_label(place.name, place.level, lang),
-                    ties[ties["nl_place_id"] == place.place_id],
-                    sources,
-                    lang,
-                ),
-                max_width=360,
-            ),
-        ).add_to(layer)
-    Legend(t("legend_title", lang), [(s, label("status", s, lang)) for s in STATUSES]).add_to(m)
-    m.fit_bounds(NL_BOUNDS)
+        add_province_choropleth(m, provinces, ties_per_province(ties), lang)
+        sections.append(choropleth_legend(lang))
+    if municipalities is not None:
+        add_municipality_outlines(m, municipalities, places_of(ties, "nl"))
+    add_place_markers(m, ties, sources, lang, "nl", events_per_tie)
+    Legend(sections).add_to(m)
+    return m
+
+
+def arcs_geojson(ties: pd.DataFrame) -> dict:
+    """Geodesic lines NL -> CN, one feature per tie, in the order of `ties`."""
+    features = [
+        {
+            "type": "Feature",
+            "id": tie.id,
+            "geometry": {
+                "type": "LineString",
+                "coordinates": great_circle(tie.nl_lon, tie.nl_lat, tie.cn_lon, tie.cn_lat, 32),
+            },
+            "properties": {"status": tie.status},
+        }
+        for tie in ties.itertuples()
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def cn_map(
+    ties: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: Lang,
+    tiles: str = "none",
+    world: dict | None = None,
+    events_per_tie: pd.Series | None = None,
+) -> folium.Map:
+    """The Netherlands–China view: a geodesic arc per tie, coloured and dashed by status."""
+    m = base_map(tiles, EURASIA_BOUNDS)
+    if world is not None:
+        WorldBackground(world).add_to(m)
+    folium.map.CustomPane("arcs", z_index=450).add_to(m)
+    folium.GeoJson(
+        arcs_geojson(ties),
+        name="arcs",
+        pane="arcs",
+        style_function=lambda f: {
+            "color": STATUS_STYLE[f["properties"]["status"]][0],
+            "weight": 1.6,
+            "opacity": 0.8,
+            "dashArray": STATUS_DASH[f["properties"]["status"]],
+        },
+        interactive=False,
+    ).add_to(m)
+    add_place_markers(m, ties, sources, lang, "nl", events_per_tie)
+    add_place_markers(m, ties, sources, lang, "cn", events_per_tie)
+    Legend([status_legend(lang)]).add_to(m)
     return m

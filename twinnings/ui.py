@@ -1,6 +1,8 @@
-"""The Streamlit glue shared by all pages: language, cached data, error display.
+"""The Streamlit glue shared by all pages: language, filters and their URL, cached data, errors.
 
-Only this module and `pages/` import Streamlit; builders stay pure.
+Only this module and `pages/` import Streamlit; builders stay pure. The filter
+state lives in the sidebar widgets (session state); the URL is seeded from a
+permalink once per session and rewritten from the widgets on every run.
 """
 
 from __future__ import annotations
@@ -9,12 +11,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from twinnings import export, i18n
+from twinnings import boundaries, export, filters, i18n, model
+from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
 from twinnings.validate import DataError
 
 LANG_KEY = "lang"
+WIDGET = {name: f"w_{name}" for name in filters.PARAM_NAMES}
+SEEDED_KEY = "_url_seeded"
+NOTICE_KEY = "_url_notice"
 
 
 def settings() -> Settings:
@@ -29,6 +35,16 @@ def _dataset(data_dir: str) -> Dataset:
 @st.cache_data(show_spinner=False)
 def package_zip(data_dir: str) -> bytes:
     return export.package_zip(Path(data_dir))
+
+
+@st.cache_resource(show_spinner=False)
+def boundary(geo_dir: str, kind: str) -> dict | None:
+    return boundaries.read_boundaries(Path(geo_dir), kind)
+
+
+@st.cache_resource(show_spinner=False)
+def world() -> dict:
+    return boundaries.read_world()
 
 
 def language_selector() -> i18n.Lang:
@@ -57,3 +73,111 @@ def dataset_or_stop(lang: i18n.Lang) -> Dataset:
         st.code("\n".join(str(p) for p in error.problems if p.severity == "error"), language=None)
         st.stop()
         raise  # unreachable: st.stop() ends the script run
+
+
+def _seed_from_url() -> None:
+    """Once per session: a permalink's parameters become the widgets' starting values."""
+    if st.session_state.get(SEEDED_KEY):
+        return
+    st.session_state[SEEDED_KEY] = True
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    f, dropped = filters.from_params(params)
+    st.session_state[NOTICE_KEY] = dropped
+    st.session_state[WIDGET["province"]] = list(f.provinces)
+    st.session_state[WIDGET["level"]] = list(f.levels)
+    st.session_state[WIDGET["status"]] = list(f.statuses)
+    st.session_state[WIDGET["type"]] = list(f.types)
+    st.session_state[WIDGET["from"]] = (f.year_from, f.year_to)
+    st.session_state[WIDGET["q"]] = f.query
+    st.session_state[WIDGET["view"]] = f.view
+
+
+def _write_url(f: Filter) -> None:
+    """Make the address bar the permalink of the current view (the language keeps its own binding)."""
+    params = filters.to_params(f)
+    for name in filters.PARAM_NAMES:
+        current = st.query_params.get_all(name)
+        wanted = params.get(name, [])
+        if current != wanted:
+            if wanted:
+                st.query_params[name] = wanted
+            else:
+                del st.query_params[name]
+
+
+def _clear_filters() -> None:
+    for key in WIDGET.values():
+        st.session_state.pop(key, None)
+
+
+def filter_sidebar(lang: i18n.Lang) -> Filter:
+    """The shared filters in the sidebar; returns the Filter every page applies."""
+    _seed_from_url()
+    sidebar = st.sidebar
+    sidebar.subheader(i18n.t("filters", lang))
+    sidebar.multiselect(
+        i18n.t("filter_province", lang),
+        filters.PROVINCE_CODES,
+        format_func=filters.PROVINCE_NAMES.__getitem__,
+        placeholder=i18n.t("all", lang),
+        key=WIDGET["province"],
+    )
+    sidebar.multiselect(
+        i18n.t("filter_level", lang),
+        filters.LEVELS,
+        format_func=lambda v: i18n.label("level", v, lang),
+        placeholder=i18n.t("all", lang),
+        key=WIDGET["level"],
+    )
+    sidebar.multiselect(
+        i18n.t("filter_status", lang),
+        model.STATUSES,
+        format_func=lambda v: i18n.label("status", v, lang),
+        placeholder=i18n.t("all", lang),
+        key=WIDGET["status"],
+    )
+    sidebar.multiselect(
+        i18n.t("filter_type", lang),
+        model.RELATION_TYPES,
+        format_func=lambda v: i18n.label("relation", v, lang),
+        placeholder=i18n.t("all", lang),
+        key=WIDGET["type"],
+    )
+    full_period = (filters.FIRST_YEAR, filters.this_year())
+    sidebar.slider(
+        i18n.t("filter_period", lang),
+        min_value=filters.FIRST_YEAR,
+        max_value=filters.this_year(),
+        value=None if WIDGET["from"] in st.session_state else full_period,
+        key=WIDGET["from"],
+    )
+    sidebar.text_input(
+        i18n.t("filter_query", lang), help=i18n.t("filter_query_help", lang), key=WIDGET["q"], max_chars=80
+    )
+    sidebar.button(i18n.t("filter_reset", lang), on_click=_clear_filters)
+    f = current_filter()
+    _write_url(f)
+    return f
+
+
+def current_filter() -> Filter:
+    """The Filter the sidebar widgets hold; pages call this, builders receive its result."""
+    state = st.session_state
+    year_from, year_to = state.get(WIDGET["from"]) or (filters.FIRST_YEAR, filters.this_year())
+    return Filter(
+        provinces=tuple(state.get(WIDGET["province"]) or ()),
+        levels=tuple(state.get(WIDGET["level"]) or ()),
+        statuses=tuple(state.get(WIDGET["status"]) or ()),
+        types=tuple(state.get(WIDGET["type"]) or ()),
+        year_from=int(year_from),
+        year_to=int(year_to),
+        query=filters.clean_query(state.get(WIDGET["q"]) or ""),
+        view=state.get(WIDGET["view"]) or "nl",
+    )
+
+
+def url_notice(lang: i18n.Lang) -> None:
+    """Tell the visitor which parts of a permalink were ignored (shown on the run that read them)."""
+    dropped = st.session_state.pop(NOTICE_KEY, None)
+    if dropped:
+        st.warning(i18n.t("url_notice", lang, items=", ".join(dropped)), icon=None)

@@ -112,3 +112,32 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="session")
+def hostile_app_url(tmp_path_factory):
+    """The app on a copy of the data whose places are all named like an XSS payload."""
+    import csv
+    import shutil
+
+    from twinnings import DATA_DIR
+
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "places.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        row["name_nl"] = row["name_en"] = HOSTILE_NAME
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    process, url = start_app({"TWINNINGS_DATA_DIR": str(data)})
+    yield url
+    process.terminate()
+    process.wait(timeout=10)

@@ -1,10 +1,11 @@
-"""The map as a visitor sees it in Chromium: markers, popups, and no request leaving the machine."""
+"""The map as a visitor sees it in Chromium: markers, arcs, popups, permalinks, escaping, no outside requests."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.browser.conftest import screenshot
+from twinnings.filters import Filter, apply
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +22,24 @@ def open_map(page, url: str):
 def test_map_draws_one_marker_per_dutch_place(page, app_url, dataset):
     frame = open_map(page, app_url)
     assert frame.locator(".tw-marker").count() == dataset.ties["nl_place_id"].nunique()
+    assert frame.locator(".tw-legend").count() == 1
     screenshot(page, "map-nl")
+
+
+def test_marker_count_follows_the_province_in_the_url(page, app_url, dataset):
+    frame = open_map(page, f"{app_url}/?province=PV30")
+    expected = apply(Filter(provinces=("PV30",)), dataset.ties)["nl_place_id"].nunique()
+    assert frame.locator(".tw-marker").count() == expected
+    screenshot(page, "map-nl-pv30")
+
+
+def test_china_view_draws_one_arc_per_tie(page, app_url, dataset):
+    frame = open_map(page, f"{app_url}/?view=cn&status=ended&lang=en")
+    selected = apply(Filter(statuses=("ended",)), dataset.ties)
+    frame.locator(".leaflet-arcs-pane path").first.wait_for(timeout=20_000)
+    assert frame.locator(".leaflet-arcs-pane path").count() == len(selected)
+    assert frame.locator(".tw-marker-cn").count() == selected["cn_place_id"].nunique()
+    screenshot(page, "map-cn-ended-en")
 
 
 def test_click_on_a_place_opens_a_popup_with_its_partner(page, app_url):
@@ -31,10 +49,33 @@ def test_click_on_a_place_opens_a_popup_with_its_partner(page, app_url):
     popup.wait_for(timeout=10_000)
     assert popup.locator(".tw-partner").count() >= 1
     assert popup.locator(".tw-partner").first.inner_text().strip()
+    page.wait_for_timeout(500)
     screenshot(page, "map-popup-en")
 
 
-def test_no_request_leaves_localhost(page, app_url):
+def test_changing_a_filter_rewrites_the_url(page, app_url):
     open_map(page, app_url)
+    page.get_by_role("textbox", name="Zoek een plaats").fill("Tilburg")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=Tilburg**", timeout=20_000)
+
+
+def test_no_request_leaves_localhost(page, app_url):
+    open_map(page, f"{app_url}/?view=cn")
     page.wait_for_timeout(1500)
     assert page.outside_requests == []
+
+
+def test_hostile_record_text_is_shown_as_text(page, hostile_app_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    frame = open_map(page, hostile_app_url)
+    marker = frame.locator(".tw-marker").first
+    marker.hover()
+    marker.click()
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    assert "<img src=x onerror=alert(1)>" in popup.inner_text()
+    assert frame.locator(".leaflet-popup-content img").count() == 0
+    page.wait_for_timeout(500)
+    assert dialogs == []

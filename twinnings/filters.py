@@ -1,0 +1,197 @@
+"""One Filter value that every page shares, its URL form, and the selection it makes.
+
+The URL is the permalink: `Filter -> params -> Filter` is lossless, and any
+junk in a URL is dropped with a reason instead of raising.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from twinnings import model
+
+FIRST_YEAR = 1979
+VIEWS = ("nl", "cn")
+LEVELS = model.NL_LEVELS
+PROVINCE_NAMES = {
+    "PV20": "Groningen",
+    "PV21": "Fryslân",
+    "PV22": "Drenthe",
+    "PV23": "Overijssel",
+    "PV24": "Flevoland",
+    "PV25": "Gelderland",
+    "PV26": "Utrecht",
+    "PV27": "Noord-Holland",
+    "PV28": "Zuid-Holland",
+    "PV29": "Zeeland",
+    "PV30": "Noord-Brabant",
+    "PV31": "Limburg",
+}
+PROVINCE_CODES = tuple(PROVINCE_NAMES)
+SEARCH_THRESHOLD = 80
+MAX_QUERY_LENGTH = 80
+
+
+def this_year() -> int:
+    return dt.date.today().year
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What a visitor selected. Empty tuples mean 'all'."""
+
+    provinces: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    year_from: int = FIRST_YEAR
+    year_to: int = field(default_factory=this_year)
+    query: str = ""
+    view: str = "nl"
+
+    def is_default(self) -> bool:
+        return self == Filter()
+
+
+# URL parameter name -> (Filter attribute, allowed values or None for free text/years)
+MULTI_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "province": ("provinces", PROVINCE_CODES),
+    "level": ("levels", LEVELS),
+    "status": ("statuses", model.STATUSES),
+    "type": ("types", model.RELATION_TYPES),
+}
+PARAM_NAMES = (*MULTI_PARAMS, "from", "to", "q", "view")
+
+
+def to_params(f: Filter) -> dict[str, list[str]]:
+    """The URL query of a filter; defaults are left out to keep permalinks short."""
+    default = Filter()
+    params: dict[str, list[str]] = {}
+    for name, (attr, allowed) in MULTI_PARAMS.items():
+        values = getattr(f, attr)
+        if values:
+            params[name] = [v for v in allowed if v in values]
+    if f.year_from != default.year_from:
+        params["from"] = [str(f.year_from)]
+    if f.year_to != default.year_to:
+        params["to"] = [str(f.year_to)]
+    if f.query:
+        params["q"] = [f.query]
+    if f.view != default.view:
+        params["view"] = [f.view]
+    return params
+
+
+def from_params(params: Mapping[str, Sequence[str] | str]) -> tuple[Filter, list[str]]:
+    """A filter from URL parameters, plus a note for every value that was dropped."""
+    dropped: list[str] = []
+    values: dict = {}
+
+    def listed(name: str) -> list[str]:
+        raw = params.get(name, [])
+        return [raw] if isinstance(raw, str) else list(raw)
+
+    for name, (attr, allowed) in MULTI_PARAMS.items():
+        kept = []
+        for value in listed(name):
+            if value in allowed:
+                kept.append(value)
+            else:
+                dropped.append(f"{name}={value}")
+        values[attr] = tuple(v for v in allowed if v in kept)
+    years = {}
+    for name in ("from", "to"):
+        for value in listed(name)[:1]:
+            if re.fullmatch(r"\d{4}", value) and FIRST_YEAR <= int(value) <= this_year():
+                years[name] = int(value)
+            else:
+                dropped.append(f"{name}={value}")
+    values["year_from"] = years.get("from", FIRST_YEAR)
+    values["year_to"] = years.get("to", this_year())
+    if values["year_from"] > values["year_to"]:
+        dropped.append(f"from={values['year_from']}&to={values['year_to']}")
+        values["year_from"], values["year_to"] = FIRST_YEAR, this_year()
+    for value in listed("q")[:1]:
+        cleaned = clean_query(value)
+        if cleaned == value.strip():
+            values["query"] = cleaned
+        else:
+            dropped.append(f"q={value[:20]}")
+    for value in listed("view")[:1]:
+        if value in VIEWS:
+            values["view"] = value
+        else:
+            dropped.append(f"view={value}")
+    unknown = [name for name in params if name not in PARAM_NAMES and name not in ("lang", "embed", "embed_options")]
+    dropped += [f"{name}=…" for name in unknown]
+    return Filter(**values), dropped
+
+
+def clean_query(text: str) -> str:
+    """A search text without control characters, trimmed to a sane length."""
+    printable = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    return printable.strip()[:MAX_QUERY_LENGTH]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or apostrophes, so 'fryslan' finds 'Fryslân' and 'xian' finds "Xi'an"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\s'’\-]+", " ", stripped.lower()).strip()
+
+
+SEARCH_COLUMNS = (
+    "nl_name_nl",
+    "nl_name_en",
+    "cn_name_nl",
+    "cn_name_en",
+    "cn_name_zh",
+    "cn_name_pinyin",
+)
+
+
+def name_matches(query: str, name: str) -> bool:
+    needle, hay = fold(query), fold(name)
+    if not needle or not hay:
+        return False
+    if needle in hay:
+        return True
+    return len(needle) >= 4 and fuzz.partial_ratio(needle, hay) >= SEARCH_THRESHOLD
+
+
+def search_mask(ties: pd.DataFrame, query: str) -> pd.Series:
+    """Ties whose Dutch or Chinese names match the query, tolerating accents and small typos.
+    Each distinct name is compared once, so the cost follows the number of places, not ties."""
+    if not fold(query):
+        return pd.Series(True, index=ties.index)
+    names = pd.unique(ties[list(SEARCH_COLUMNS)].to_numpy().ravel())
+    hits = {name for name in names if isinstance(name, str) and name_matches(query, name)}
+    return ties[list(SEARCH_COLUMNS)].isin(hits).any(axis=1)
+
+
+def apply(f: Filter, ties: pd.DataFrame) -> pd.DataFrame:
+    """The ties a filter selects. A tie counts in a period when it stood during part of it;
+    a tie with an unknown start counts when it is known to have stood by the period's end."""
+    mask = pd.Series(True, index=ties.index)
+    if f.provinces:
+        mask &= ties["nl_province_id"].isin(f.provinces)
+    if f.levels:
+        mask &= ties["nl_level"].isin(f.levels)
+    if f.statuses:
+        mask &= ties["status"].isin(f.statuses)
+    if f.types:
+        mask &= ties["relation_type"].isin(f.types)
+    if (f.year_from, f.year_to) != (FIRST_YEAR, this_year()):
+        known_by = ties["start_year"].fillna(ties["status_year"])
+        mask &= known_by.le(f.year_to).fillna(True)
+        mask &= ties["end_year"].ge(f.year_from).fillna(True)
+    if f.query:
+        mask &= search_mask(ties, f.query)
+    return ties[mask]
