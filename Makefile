@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/python -m twinnings validate
+	-$(BIN)/python -m twinnings fetch-boundaries --if-missing
 	$(BIN)/streamlit run app.py
 
 browser-deps:
@@ -26,7 +27,7 @@ browser-deps:
 	fi
 
 test: $(STAMP) browser-deps
-	$(BIN)/ruff check twinnings pages app.py scripts tests
+	$(BIN)/ruff check twinnings pages app.py scripts tests bench
 	$(BIN)/python -m twinnings validate
 	$(BIN)/python -m pytest -q
 
@@ -36,9 +37,12 @@ validate: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m twinnings build
 
+bench: $(STAMP) browser-deps
+	$(BIN)/python bench/run.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check twinnings pages app.py scripts tests
-	$(BIN)/ruff format --check twinnings pages app.py scripts tests
+	$(BIN)/ruff check twinnings pages app.py scripts tests bench
+	$(BIN)/ruff format --check twinnings pages app.py scripts tests bench
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

@@ -13,9 +13,40 @@ def rendered(m) -> str:
     return m.get_root().render()
 
 
+def layers(m, kind):
+    return [child for child in m._children.values() if isinstance(child, kind)]
+
+
 def test_nl_map_has_one_marker_per_dutch_place(dataset):
-    html = rendered(maps.nl_map(dataset.ties, dataset.sources, "nl"))
-    assert html.count("L.marker(") == dataset.ties["nl_place_id"].nunique()
+    m = maps.nl_map(dataset.ties, dataset.sources, "nl")
+    (places,) = layers(m, maps.PlaceLayer)
+    assert len(places.features) == dataset.ties["nl_place_id"].nunique()
+    assert {f["properties"]["side"] for f in places.features} == {"nl"}
+
+
+def test_cn_map_has_one_arc_per_tie_and_both_sides_marked(dataset):
+    selection = dataset.ties[dataset.ties["status"] == "ended"]
+    m = maps.cn_map(selection, dataset.sources, "en", world=None)
+    (arcs,) = layers(m, maps.ArcLayer)
+    assert arcs.data.count('"LineString"') == len(selection)
+    sides = [layer.features for layer in layers(m, maps.PlaceLayer)]
+    assert [len(f) for f in sides] == [selection["nl_place_id"].nunique(), selection["cn_place_id"].nunique()]
+
+
+def test_choropleth_counts_ties_per_province_and_has_a_legend(dataset, shared_geo):
+    from twinnings.boundaries import read_boundaries
+
+    provinces = read_boundaries(shared_geo, "provinces")
+    m = maps.nl_map(dataset.ties, dataset.sources, "nl", provinces=provinces)
+    html = rendered(m)
+    counts = maps.ties_per_province(dataset.ties)
+    assert f"Noord-Brabant: {counts['PV30']}" in html
+    (legend,) = layers(m, maps.Legend)
+    assert "Banden per provincie" in legend.content and "7+" in legend.content
+
+
+def test_choropleth_classes_cover_every_count():
+    assert [maps.choropleth_class(n) for n in (0, 1, 2, 3, 4, 6, 7, 50)] == [0, 1, 2, 2, 3, 3, 4, 4]
 
 
 def test_nl_map_loads_scripts_only_from_the_app_itself(dataset):
@@ -43,18 +74,24 @@ def test_place_status_prefers_the_liveliest_tie():
 
 def test_popup_lists_partners_in_hanzi_and_links_sources(dataset):
     arnhem = dataset.ties[dataset.ties["id"] == "arnhem--wuhan"]
-    html = maps.popup_html("Arnhem", arnhem, dataset.sources, "nl")
+    html = maps.popup_html("Arnhem", arnhem.to_dict("records"), maps.source_lookup(dataset.sources), "nl")
     assert "Wuhan" in html and "武汉市" in html and "beëindigd" in html
     assert 'href="https://' in html
 
 
 def test_record_text_is_escaped_in_popups_and_tooltips(dataset):
-    hostile = "<img src=x onerror=alert(1)>`${x}`\\1"
+    hostile = "<img src=x onerror=alert(1)>`${x}`\\1{{ 7*7 }}"
     ties = dataset.ties.head(1).assign(nl_name_nl=hostile, cn_name_nl=hostile, cn_name_zh=hostile)
-    html = rendered(maps.nl_map(ties, dataset.sources, "nl"))
-    assert "<img src=x" not in html
-    assert "${x}" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    m = maps.nl_map(ties, dataset.sources, "nl")
+    html = rendered(m)
+    assert "<img src=x" not in html and "${x}" not in html and "49" not in html
+    (places,) = layers(m, maps.PlaceLayer)
+    properties = places.features[0]["properties"]
+    assert (
+        properties["label"]
+        == "&lt;img src=x onerror=alert(1)&gt;&#96;&#36;&#123;x&#125;&#96;&#92;1&#123;&#123; 7*7 &#125;&#125;"
+    )
+    assert "<img" not in properties["popup"]
 
 
 def test_only_http_links_are_kept():

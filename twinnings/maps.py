@@ -68,9 +68,12 @@ WORLD_CREDIT = "Natural Earth (world-atlas)"
 
 
 def esc(text: object) -> str:
-    """Escape record text for HTML that folium places inside JS template literals."""
+    """Escape record text for HTML. Beyond html.escape: backticks, '$' and backslashes, because folium
+    places text inside JS template literals; braces, because branca compiles rendered output as Jinja."""
     escaped = html.escape("" if text is None or pd.isna(text) else str(text), quote=True)
-    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+    for char, entity in (("`", "&#96;"), ("$", "&#36;"), ("\\", "&#92;"), ("{", "&#123;"), ("}", "&#125;")):
+        escaped = escaped.replace(char, entity)
+    return escaped
 
 
 def safe_url(url: str) -> str | None:
@@ -138,7 +141,7 @@ def marker_svg(status: str, size: int = MARKER_SIZE) -> str:
     )
 
 
-def years_text(tie: pd.Series, lang: Lang) -> str:
+def years_text(tie: dict, lang: Lang) -> str:
     start = tie["started"][:4] if tie["started"] else t("start_unknown", lang)
     if tie["ended"]:
         return f"{start}–{tie['ended'][:4]}"
@@ -147,30 +150,27 @@ def years_text(tie: pd.Series, lang: Lang) -> str:
 
 def popup_html(
     title: str,
-    place_ties: pd.DataFrame,
-    sources: pd.DataFrame,
+    place_ties: list[dict],
+    sources: dict[str, tuple[str, str, str]],
     lang: Lang,
     partner_side: str = "cn",
-    events_per_tie: pd.Series | None = None,
+    events_per_tie: dict[str, int] | None = None,
 ) -> str:
-    """A place's popup: each partner with kind, years, status, number of events and source links."""
-    by_id = sources.set_index("id")
+    """A place's popup: each partner with kind, years, status, number of events and source links.
+    `place_ties` are tie records; `sources` maps source id -> (url, publisher, title)."""
     rows = []
-    for _, tie in place_ties.sort_values(["started", f"{partner_side}_name_en"]).iterrows():
+    for tie in sorted(place_ties, key=lambda tie: (tie["started"], tie[f"{partner_side}_name_en"])):
         partner = tie[f"{partner_side}_name_nl"] if lang == "nl" else tie[f"{partner_side}_name_en"]
         zh = f' <span lang="zh">{esc(tie["cn_name_zh"])}</span>' if partner_side == "cn" else ""
         links = []
         for n, source_id in enumerate(tie["source_ids"].split(), start=1):
-            if source_id not in by_id.index:
-                continue
-            source = by_id.loc[source_id]
-            url = safe_url(source["url"])
-            if url:
+            url, publisher, title_text = sources.get(source_id, ("", "", ""))
+            if safe_url(url):
                 links.append(
                     f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer" '
-                    f'title="{esc(source["publisher"])}: {esc(source["title"])}">{n}</a>'
+                    f'title="{esc(publisher)}: {esc(title_text)}">{n}</a>'
                 )
-        n_events = int(events_per_tie.get(tie["id"], 0)) if events_per_tie is not None else 0
+        n_events = (events_per_tie or {}).get(tie["id"], 0)
         events_text = f", {n_events} {esc(t('events_lower', lang))}" if n_events else ""
         rows.append(
             "<li>"
@@ -185,6 +185,39 @@ def popup_html(
         f'<div class="tw-popup"><h4 style="margin:0 0 4px">{esc(title)}</h4>'
         f'<ul style="padding-left:16px;margin:0">{"".join(rows)}</ul></div>'
     )
+
+
+def source_lookup(sources: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    return {row.id: (row.url, row.publisher, row.title) for row in sources.itertuples()}
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a <script> element, whatever the record text holds."""
+    return (
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+class _RawScript(Element):
+    """Script text passed through untouched: branca would otherwise compile it as a Jinja template,
+    which is slow for large data and would evaluate any '{{' in it."""
+
+    _template = Template("{{ this.code }}")
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+
+class DataLayer(MacroElement):
+    """A MacroElement whose rendered script (with embedded data) is not re-parsed as a template."""
+
+    def render(self, **kwargs) -> None:
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_RawScript(script(self, kwargs)), name=self.get_name())
 
 
 class Legend(MacroElement):
@@ -219,7 +252,7 @@ class Legend(MacroElement):
         self.content = json.dumps("".join(parts))
 
 
-class WorldBackground(JSCSSMixin, MacroElement):
+class WorldBackground(JSCSSMixin, DataLayer):
     """Natural Earth countries from the vendored world-atlas TopoJSON, China highlighted; not interactive."""
 
     _template = Template(
@@ -320,45 +353,129 @@ def add_municipality_outlines(m: folium.Map, municipalities: dict, places: pd.Da
     ).add_to(m)
 
 
+def marker_size(level: str, side: str) -> int:
+    size = PROVINCE_MARKER_SIZE if level in ("provincie", "province", "direct_city") else MARKER_SIZE
+    return size - 4 if side == "cn" else size
+
+
+def place_features(
+    ties: pd.DataFrame,
+    sources: dict[str, tuple[str, str, str]],
+    lang: Lang,
+    side: str,
+    events_per_tie: dict[str, int] | None = None,
+) -> list[dict]:
+    """One GeoJSON point per place on `side`, carrying its escaped hover label and popup."""
+    partner_side = "cn" if side == "nl" else "nl"
+    features = []
+    grouped: dict[str, list[dict]] = {}
+    for tie in ties.to_dict("records"):
+        grouped.setdefault(tie[f"{side}_place_id"], []).append(tie)
+    for place in places_of(ties, side).itertuples():
+        name = place_label(place, side, lang)
+        features.append(
+            {
+                "type": "Feature",
+                "id": place.place_id,
+                "geometry": {"type": "Point", "coordinates": [round(place.lon, 4), round(place.lat, 4)]},
+                "properties": {
+                    "label": esc(name),
+                    "popup": popup_html(
+                        t("ties_of", lang, name=name),
+                        grouped[place.place_id],
+                        sources,
+                        lang,
+                        partner_side,
+                        events_per_tie,
+                    ),
+                    "status": place.status,
+                    "size": marker_size(place.level, side),
+                    "side": side,
+                },
+            }
+        )
+    return features
+
+
+class PlaceLayer(DataLayer):
+    """All markers of one side as a single GeoJSON layer: one JSON blob instead of a script per marker,
+    so thousands of places stay fast to build, send and draw. Labels and popups arrive escaped."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var icons = {{ this.icons }};
+            L.geoJson({{ this.data }}, {
+                pointToLayer: function(feature, latlng) {
+                    var p = feature.properties;
+                    return L.marker(latlng, {icon: L.divIcon({
+                        html: icons[p.status + "-" + p.size],
+                        className: "tw-marker tw-marker-" + p.side + " tw-status-" + p.status,
+                        iconSize: [p.size, p.size],
+                        iconAnchor: [p.size / 2, p.size / 2]
+                    })});
+                },
+                onEachFeature: function(feature, layer) {
+                    layer.bindTooltip(feature.properties.label, {sticky: true});
+                    layer.bindPopup(feature.properties.popup, {maxWidth: 360});
+                }
+            }).addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, features: list[dict]) -> None:
+        super().__init__()
+        self._name = "PlaceLayer"
+        self.features = features
+        sizes = {f["properties"]["size"] for f in features}
+        self.icons = script_json({f"{s}-{n}": marker_svg(s, n) for s in STATUS_STYLE for n in sizes})
+        self.data = script_json({"type": "FeatureCollection", "features": features})
+
+
 def add_place_markers(
     m: folium.Map,
     ties: pd.DataFrame,
-    sources: pd.DataFrame,
+    sources: dict[str, tuple[str, str, str]],
     lang: Lang,
     side: str,
-    events_per_tie: pd.Series | None,
+    events_per_tie: dict[str, int] | None,
 ) -> int:
-    """One shaped marker per place on `side`, with hover label and popup; returns the marker count."""
-    partner_side = "cn" if side == "nl" else "nl"
-    layer = folium.FeatureGroup(name=f"places-{side}").add_to(m)
-    places = places_of(ties, side)
-    for place in places.itertuples():
-        size = PROVINCE_MARKER_SIZE if place.level in ("provincie", "province", "direct_city") else MARKER_SIZE
-        if side == "cn":
-            size -= 4
-        name = place_label(place, side, lang)
-        folium.Marker(
-            (place.lat, place.lon),
-            icon=folium.DivIcon(
-                html=marker_svg(place.status, size),
-                icon_size=(size, size),
-                icon_anchor=(size // 2, size // 2),
-                class_name=f"tw-marker tw-marker-{side} tw-status-{place.status}",
-            ),
-            tooltip=esc(name),
-            popup=folium.Popup(
-                popup_html(
-                    t("ties_of", lang, name=name),
-                    ties[ties[f"{side}_place_id"] == place.place_id],
-                    sources,
-                    lang,
-                    partner_side,
-                    events_per_tie,
-                ),
-                max_width=360,
-            ),
-        ).add_to(layer)
-    return len(places)
+    """The places on `side` as shaped, labelled markers with popups; returns the marker count."""
+    features = place_features(ties, sources, lang, side, events_per_tie)
+    PlaceLayer(features).add_to(m)
+    return len(features)
+
+
+class ArcLayer(DataLayer):
+    """Geodesic lines NL -> CN in their own pane, coloured and dashed by status; not interactive."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var styles = {{ this.styles }};
+            L.geoJson({{ this.data }}, {
+                pane: "arcs",
+                interactive: false,
+                style: function(feature) { return styles[feature.properties.status]; }
+            }).addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, collection: dict) -> None:
+        super().__init__()
+        self._name = "ArcLayer"
+        styles = {
+            status: {"color": colour, "weight": 1.6, "opacity": 0.8, "dashArray": STATUS_DASH[status]}
+            for status, (colour, _shape) in STATUS_STYLE.items()
+        }
+        self.styles = script_json(styles)
+        self.data = script_json(collection)
 
 
 def status_legend(lang: Lang) -> tuple[str, list[tuple[str, str]]]:
@@ -385,13 +502,14 @@ def nl_map(
 ) -> folium.Map:
     """The Netherlands view: provinces shaded by ties, places marked by status (shape and colour)."""
     m = base_map(tiles, NL_BOUNDS)
+    events = events_per_tie.to_dict() if events_per_tie is not None else None
     sections = [status_legend(lang)]
     if provinces is not None:
         add_province_choropleth(m, provinces, ties_per_province(ties), lang)
         sections.append(choropleth_legend(lang))
     if municipalities is not None:
         add_municipality_outlines(m, municipalities, places_of(ties, "nl"))
-    add_place_markers(m, ties, sources, lang, "nl", events_per_tie)
+    add_place_markers(m, ties, source_lookup(sources), lang, "nl", events)
     Legend(sections).add_to(m)
     return m
 
@@ -426,19 +544,10 @@ def cn_map(
     if world is not None:
         WorldBackground(world).add_to(m)
     folium.map.CustomPane("arcs", z_index=450).add_to(m)
-    folium.GeoJson(
-        arcs_geojson(ties),
-        name="arcs",
-        pane="arcs",
-        style_function=lambda f: {
-            "color": STATUS_STYLE[f["properties"]["status"]][0],
-            "weight": 1.6,
-            "opacity": 0.8,
-            "dashArray": STATUS_DASH[f["properties"]["status"]],
-        },
-        interactive=False,
-    ).add_to(m)
-    add_place_markers(m, ties, sources, lang, "nl", events_per_tie)
-    add_place_markers(m, ties, sources, lang, "cn", events_per_tie)
+    ArcLayer(arcs_geojson(ties)).add_to(m)
+    events = events_per_tie.to_dict() if events_per_tie is not None else None
+    lookup = source_lookup(sources)
+    add_place_markers(m, ties, lookup, lang, "nl", events)
+    add_place_markers(m, ties, lookup, lang, "cn", events)
     Legend([status_legend(lang)]).add_to(m)
     return m

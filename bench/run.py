@@ -1,0 +1,224 @@
+"""Benchmarks for the map (issue targets in brackets). Prints measurements and ratios, asserts nothing.
+
+    .venv/bin/python bench/run.py            # all
+    .venv/bin/python bench/run.py server     # only the server-side ones (no browser)
+
+1. markers drawn in Chromium: the app vs a static folium HTML file of the same layers   [<= 1.5x]
+2. filter change to re-rendered map, median over repeats                                [<= 300 ms]
+3. synthetic 100x dataset (5,000 ties): map build, filter selection                     [<= 2 s, <= 50 ms]
+4. bytes of the map sent to the browser, with all municipality boundaries               [<= 300 KB]
+
+Each timing is compared with a baseline measured in the same run on the same machine,
+so the ratios stay meaningful on slower or busier machines.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, start_app  # noqa: E402
+from tests.conftest import SHARED_GEO  # noqa: E402
+from twinnings import DATA_DIR, boundaries, filters, maps  # noqa: E402
+from twinnings.load import load  # noqa: E402
+
+REPEATS = 5
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def timed(fn, repeats: int = REPEATS) -> tuple[float, object]:
+    """Median seconds of `fn()` over repeats, and its last result."""
+    times, result = [], None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def report(name: str, value: float, unit: str, baseline: float | None = None, target: float | None = None) -> None:
+    parts = [f"{name:<52} {value:10.3f} {unit}"]
+    if baseline:
+        parts.append(f"baseline {baseline:.3f} {unit}  ratio {value / baseline:5.2f}x")
+    if target is not None:
+        parts.append(f"target <= {target} {unit}: {'ok' if value <= target else 'MISSED'}")
+    print("  ".join(parts), flush=True)
+
+
+def synthetic(ties: pd.DataFrame, factor: int = 100, seed: int = 7) -> pd.DataFrame:
+    """`factor` copies of the real ties, spread over ~340 Dutch and ~1,500 Chinese synthetic places."""
+    rng = np.random.default_rng(seed)
+    copies = []
+    for n in range(factor):
+        copy = ties.copy()
+        copy["id"] = copy["id"] + f"-x{n}"
+        nl = rng.integers(0, 340, len(copy))
+        cn = rng.integers(0, 1500, len(copy))
+        copy["nl_place_id"] = [f"GM{9000 + i % 1000:04d}" for i in nl]
+        copy["nl_name_nl"] = copy["nl_name_en"] = [f"Gemeente {i}" for i in nl]
+        copy["nl_level"] = "gemeente"
+        copy["nl_lat"] = 51.0 + (nl % 20) * 0.12
+        copy["nl_lon"] = 3.6 + (nl // 20) * 0.2
+        copy["cn_place_id"] = [f"{100000 + i}" for i in cn]
+        copy["cn_name_nl"] = copy["cn_name_en"] = [f"City {i}" for i in cn]
+        copy["cn_lat"] = 22.0 + (cn % 40) * 0.5
+        copy["cn_lon"] = 100.0 + (cn // 40) * 0.8
+        copies.append(copy)
+    return pd.concat(copies, ignore_index=True)
+
+
+def server_benchmarks() -> None:
+    data = load(DATA_DIR)
+    geo = SHARED_GEO if SHARED_GEO.is_dir() else None
+    provinces = boundaries.read_boundaries(geo, "provinces") if geo else None
+    municipalities = boundaries.read_boundaries(geo, "municipalities") if geo else None
+    big = synthetic(data.ties)
+    print(f"real ties: {len(data.ties)}, synthetic ties: {len(big)}, boundaries: {'yes' if geo else 'no'}")
+
+    query = filters.Filter(provinces=("PV28", "PV30"), statuses=("active", "ended"), year_from=1995, query="gemeente 1")
+    base_sel, _ = timed(lambda: filters.apply(query, data.ties))
+    big_sel, _ = timed(lambda: filters.apply(query, big))
+    report("3b filter selection, real data", base_sel * 1000, "ms")
+    report("3b filter selection, 100x synthetic", big_sel * 1000, "ms", base_sel * 1000, 50)
+
+    def build(ties, view):
+        if view == "cn":
+            m = maps.cn_map(ties, data.sources, "nl", "none", boundaries.read_world())
+        else:
+            m = maps.nl_map(ties, data.sources, "nl", "none", provinces, municipalities)
+        return m.get_root().render()
+
+    for view in ("nl", "cn"):
+        base_build, _ = timed(lambda view=view: build(data.ties, view), 3)
+        big_build, _ = timed(lambda view=view: build(big, view), 1)
+        report(f"3a map build+render ({view}), real data", base_build, "s")
+        report(f"3a map build+render ({view}), 100x synthetic", big_build, "s", base_build, 2)
+
+    everything = data.ties
+    if municipalities is not None:
+        # every municipality drawn: pretend each has a tie by giving all a status
+        all_codes = [f["properties"]["statcode"] for f in municipalities["features"]]
+        extra = pd.DataFrame({"place_id": all_codes, "status": "active"})
+        html = maps.base_map("none", maps.NL_BOUNDS)
+        maps.add_province_choropleth(html, provinces, maps.ties_per_province(everything), "nl")
+        maps.add_municipality_outlines(html, municipalities, extra)
+        maps.add_place_markers(html, everything, maps.source_lookup(data.sources), "nl", "nl", None)
+        page = html.get_root().render().encode()
+        report("4 map bytes, all municipality boundaries", len(page) / 1024, "KB", target=300)
+        report("4 same, gzip (as sent with compression)", len(gzip.compress(page)) / 1024, "KB")
+    else:
+        print("4 skipped: no boundary files (set up ../shared/geo or fetch-boundaries)")
+
+
+def static_copy(folder: Path, data) -> Path:
+    """The same NL layers as the app's home page, as a plain folium HTML file with the vendored assets."""
+    import shutil
+
+    geo = SHARED_GEO if SHARED_GEO.is_dir() else None
+    m = maps.nl_map(
+        data.ties,
+        data.sources,
+        "nl",
+        "none",
+        boundaries.read_boundaries(geo, "provinces") if geo else None,
+        boundaries.read_boundaries(geo, "municipalities") if geo else None,
+    )
+    shutil.copytree(ROOT / "static", folder / "app" / "static")
+    (folder / "map.html").write_text(m.get_root().render(), encoding="utf-8")
+    return folder / "map.html"
+
+
+def browser_benchmarks() -> None:
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    data = load(DATA_DIR)
+    n_markers = data.ties["nl_place_id"].nunique()
+    folder = Path(tempfile.mkdtemp())
+    static_copy(folder, data)
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(folder), **k)  # noqa: E731
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler.log_message = lambda *a: None
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    static_url = f"http://127.0.0.1:{httpd.server_address[1]}/map.html"
+    geo = {"TWINNINGS_GEO_DIR": str(SHARED_GEO)} if SHARED_GEO.is_dir() else {}
+    process, app_url = start_app(geo)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+
+            def time_static() -> float:
+                page = browser.new_page()
+                start = time.perf_counter()
+                page.goto(static_url)
+                page.wait_for_function(f"document.querySelectorAll('.tw-marker').length === {n_markers}")
+                elapsed = time.perf_counter() - start
+                page.close()
+                return elapsed
+
+            def time_app() -> float:
+                page = browser.new_page()
+                start = time.perf_counter()
+                page.goto(app_url)
+                page.frame_locator(MAP_FRAME).locator(".tw-marker").nth(n_markers - 1).wait_for(timeout=60_000)
+                elapsed = time.perf_counter() - start
+                page.close()
+                return elapsed
+
+            time_app()  # warm the server's caches, as a visitor after the first would find them
+            static_s = statistics.median(time_static() for _ in range(REPEATS))
+            app_s = statistics.median(time_app() for _ in range(REPEATS))
+            report("1 markers drawn, static folium HTML", static_s, "s")
+            report("1 markers drawn, the app", app_s, "s", static_s, round(1.5 * static_s, 3))
+
+            page = browser.new_page()
+            page.goto(app_url)
+            page.frame_locator(MAP_FRAME).locator(".tw-marker").first.wait_for(timeout=60_000)
+            box = page.get_by_role("textbox", name="Zoek een plaats")
+            changes = []
+            for query in ["Tilburg", "Rotterdam", "Eindhoven", "Breda", "Groningen", "Weert"] * 2:
+                expected = filters.apply(filters.Filter(query=query), data.ties)["nl_place_id"].nunique()
+                start = time.perf_counter()
+                box.fill(query)
+                box.press("Enter")
+                page.wait_for_function(
+                    """n => { const frames = document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
+                              const doc = frames.length === 1 && frames[0].contentDocument;
+                              return doc && doc.querySelectorAll('.tw-marker').length === n; }""",
+                    arg=expected,
+                    timeout=30_000,
+                )
+                changes.append(time.perf_counter() - start)
+            report(
+                "2 filter change to re-rendered map, median",
+                statistics.median(changes) * 1000,
+                "ms",
+                static_s * 1000,
+                300,
+            )
+            browser.close()
+    finally:
+        process.terminate()
+        httpd.shutdown()
+
+
+if __name__ == "__main__":
+    only = sys.argv[1] if len(sys.argv) > 1 else "all"
+    server_benchmarks()
+    if only == "all":
+        if Path(CHROMIUM).exists():
+            browser_benchmarks()
+        else:
+            print(f"browser benchmarks skipped: no Chromium at {CHROMIUM}")
