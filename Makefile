@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m twinnings validate
 	-$(BIN)/python -m twinnings fetch-boundaries --if-missing
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m twinnings serve
 
 browser-deps:
 	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "noto sans cjk"; then :; \

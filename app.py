@@ -10,6 +10,8 @@ ui.filter_sidebar(lang)
 navigation = st.navigation(
     [
         st.Page("pages/map_page.py", title=i18n.t("page_map", lang), default=True),
+        st.Page("pages/timeline.py", title=i18n.t("page_timeline", lang), url_path="tijdlijn"),
+        st.Page("pages/events.py", title=i18n.t("page_events", lang), url_path="gebeurtenissen"),
         st.Page("pages/data_sources.py", title=i18n.t("page_data", lang), url_path="data"),
     ]
 )

@@ -14,13 +14,13 @@ st.write(i18n.t("data_intro", lang))
 ties_tab, events_tab, sources_tab = st.tabs([i18n.t("ties", lang), i18n.t("events", lang), i18n.t("sources", lang)])
 with ties_tab:
     ties = tables.ties_table(data.ties, lang)
-    st.dataframe(ties, hide_index=True, use_container_width=True)
+    st.dataframe(ties, hide_index=True, width="stretch")
     st.download_button(
         i18n.t("download_ties_csv", lang), tables.to_csv_bytes(ties), "stedenbanden-nl-cn-ties.csv", "text/csv"
     )
 with events_tab:
-    events = tables.events_table(data.events, data.ties, data.places, lang)
-    st.dataframe(events, hide_index=True, use_container_width=True)
+    events = tables.events_table(data.events, data.ties, data.places, data.sources, lang)
+    st.dataframe(events, hide_index=True, width="stretch")
     st.download_button(
         i18n.t("download_events_csv", lang), tables.to_csv_bytes(events), "stedenbanden-nl-cn-events.csv", "text/csv"
     )
@@ -28,7 +28,7 @@ with sources_tab:
     st.dataframe(
         tables.sources_table(data.sources, lang),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={"URL": st.column_config.LinkColumn("URL")},
     )
 

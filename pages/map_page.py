@@ -67,4 +67,4 @@ if place:
     side, place_id = place
     place_ties = selection[selection[f"{side}_place_id"] == place_id]
     st.subheader(i18n.t("selected_place", lang, name=clicked["last_object_clicked_tooltip"]))
-    st.dataframe(tables.ties_table(place_ties, lang), hide_index=True, use_container_width=True)
+    st.dataframe(tables.ties_table(place_ties, lang), hide_index=True, width="stretch")

@@ -13,7 +13,7 @@ from twinnings.filters import Filter
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
-PAGES = ["pages/map_page.py", "pages/data_sources.py"]
+PAGES = ["pages/map_page.py", "pages/timeline.py", "pages/events.py", "pages/data_sources.py"]
 
 
 def run_page(page: str, lang: str, monkeypatch, data_dir=None) -> AppTest:
@@ -117,3 +117,36 @@ def test_junk_parameters_are_dropped_with_a_notice(monkeypatch):
     notice = at.warning[0].value
     assert "province=PV99" in notice and "from=<script>" in notice
     assert at.multiselect(key="w_province").value == []
+
+
+def test_timeline_shows_three_charts_for_the_url_selection(monkeypatch):
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["province"] = ["PV30"]
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/timeline.py")
+    at.run()
+    assert not at.exception
+    charts_json = [c.proto.spec for c in at.get("plotly_chart")]
+    assert len(charts_json) == 3
+    assert all("North Brabant" in spec or "Noord-Brabant" in spec for spec in charts_json)
+
+
+def test_events_page_lists_the_events_of_the_selected_province(monkeypatch, dataset):
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["province"] = ["PV28"]
+    at.run()
+    at.switch_page("pages/events.py")
+    at.run()
+    assert not at.exception
+    selected = filters.apply(Filter(provinces=("PV28",)), dataset.ties)
+    expected = filters.events_in(Filter(provinces=("PV28",)), dataset.events, selected, dataset.places)
+    assert sorted(at.dataframe[0].value["id"]) == sorted(expected["id"])
+
+
+def test_events_page_filters_by_type(monkeypatch, dataset):
+    at = run_page("pages/events.py", "en", monkeypatch)
+    at.multiselect(key="w_event_type").set_value(["donation"]).run()
+    assert set(at.dataframe[0].value["Type"]) == {"donation"}

@@ -1,4 +1,4 @@
-"""Command line: `python -m twinnings validate | build | fetch-boundaries | export`."""
+"""Command line: `python -m twinnings validate | build | fetch-boundaries | export | serve`."""
 
 from __future__ import annotations
 
@@ -64,6 +64,12 @@ def _fetch_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from twinnings.serve import serve
+
+    return serve(args.streamlit_args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="twinnings", description=__doc__)
     parser.add_argument("--data", default=str(DATA_DIR), help="data package folder (default: %(default)s)")
@@ -76,10 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     boundaries.add_argument("--base-url", default="https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1")
     boundaries.add_argument("--if-missing", action="store_true", help="do nothing when boundaries are cached")
     boundaries.set_defaults(run=_fetch_boundaries)
+    serve = commands.add_parser("serve", help="run the app (further arguments go to `streamlit run`)")
+    serve.set_defaults(run=_serve)
     export = commands.add_parser("export", help="write the validated package as one zip file")
     export.add_argument("output", nargs="?", default="stedenbanden-nl-cn.zip")
     export.set_defaults(run=_export)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "serve":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.streamlit_args = extra
     return args.run(args)
 
 

@@ -195,3 +195,23 @@ def apply(f: Filter, ties: pd.DataFrame) -> pd.DataFrame:
     if f.query:
         mask &= search_mask(ties, f.query)
     return ties[mask]
+
+
+def events_in(
+    f: Filter,
+    events: pd.DataFrame,
+    selected_ties: pd.DataFrame,
+    places: pd.DataFrame,
+    include_context: bool = True,
+) -> pd.DataFrame:
+    """Events of the selected ties, events of Dutch places in the selected provinces, and (optionally)
+    national and international context, all within the filter's period."""
+    of_ties = events["tie_id"].isin(selected_ties["id"])
+    province_of = dict(zip(places["id"], places["province_id"]))
+    place_provinces = events["place_id"].map(province_of)
+    of_places = events["scope"].eq("place") & (place_provinces.isin(f.provinces) if f.provinces else True)
+    if f.query:
+        of_places &= events["place_id"].isin(selected_ties["nl_place_id"])
+    context = events["scope"].isin(["national", "international"]) & include_context
+    in_period = events["year"].between(f.year_from, f.year_to)
+    return events[(of_ties | of_places | context) & in_period]

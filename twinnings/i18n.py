@@ -70,6 +70,95 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "selected_place": {"nl": "Geselecteerd: {name}", "en": "Selected: {name}"},
     "permalink": {"nl": "Link naar deze weergave", "en": "Link to this view"},
     "world_credit": {"nl": "Wereldkaart: Natural Earth", "en": "World map: Natural Earth"},
+    "page_timeline": {"nl": "Tijdlijn", "en": "Timeline"},
+    "page_events": {"nl": "Gebeurtenissen", "en": "Events"},
+    "all_of_nl": {"nl": "Heel Nederland", "en": "All of the Netherlands"},
+    "source_line": {
+        "nl": "Bron: Stedenbanden NL–CN, data {version} (CC BY 4.0)",
+        "en": "Source: Stedenbanden NL–CN, data {version} (CC BY 4.0)",
+    },
+    "based_on": {"nl": "o.a. op basis van", "en": "based on, among others,"},
+    "begun": {"nl": "Begonnen", "en": "Begun"},
+    "ended": {"nl": "Beëindigd", "en": "Ended"},
+    "ties_per_year": {"nl": "Banden per jaar (beëindigd omlaag)", "en": "Ties per year (ended downwards)"},
+    "ties_standing": {"nl": "Banden die bestonden", "en": "Ties standing"},
+    "events_per_year": {"nl": "Gebeurtenissen per jaar", "en": "Events per year"},
+    "unknown_start_not_shown": {
+        "nl": "{n} banden met onbekend beginjaar niet getoond",
+        "en": "{n} ties with an unknown start year not shown",
+    },
+    "chart_begun_ended": {
+        "nl": "Nieuwe en beëindigde banden met China per jaar",
+        "en": "Ties with China begun and ended per year",
+    },
+    "chart_standing": {"nl": "Hoeveel banden met China bestonden er?", "en": "How many ties with China stood?"},
+    "chart_lifetimes": {"nl": "Looptijd van elke band, met gebeurtenissen", "en": "Lifetime of each tie, with events"},
+    "chart_events": {"nl": "Gebeurtenissen rond de banden per jaar", "en": "Events around the ties per year"},
+    "now_active": {"nl": "nu actief", "en": "active now"},
+    "now_dormant": {"nl": "nu slapend", "en": "dormant now"},
+    "now_unknown": {"nl": "status nu onbekend", "en": "status now unknown"},
+    "now_ended": {"nl": "later beëindigd", "en": "ended later"},
+    "summary_begun_ended": {
+        "nl": "In {period} begonnen {begun} banden met een bekend beginjaar en eindigden er {ended}; "
+        "{unknown} banden hebben geen bekend beginjaar.",
+        "en": "In {period}, {begun} ties with a known start year began and {ended} ended; "
+        "{unknown} ties have no known start year.",
+    },
+    "summary_peak": {
+        "nl": "De meeste banden eindigden in {year} ({n}).",
+        "en": "Most ties ended in {year} ({n}).",
+    },
+    "summary_standing": {
+        "nl": "Het hoogste aantal banden dat tegelijk bestond was {peak} (in {year}); in {last} waren het er {now}.",
+        "en": "At most {peak} ties stood at once (in {year}); in {last} there were {now}.",
+    },
+    "summary_lifetimes": {
+        "nl": "{n} banden, waarvan {unknown} met onbekend begin (gestippeld vanaf de eerste gedateerde bron), "
+        "met {events} gebeurtenissen.",
+        "en": "{n} ties, {unknown} of them with an unknown start (dotted from the first dated source), "
+        "with {events} events.",
+    },
+    "summary_events": {
+        "nl": "{n} gebeurtenissen; het drukste jaar was {year} met {peak}.",
+        "en": "{n} events; the busiest year was {year} with {peak}.",
+    },
+    "group_ties": {"nl": "ondertekening, jubileum", "en": "signing, anniversary"},
+    "group_contacts": {"nl": "bezoek, missie, conferentie", "en": "visit, mission, conference"},
+    "group_gifts": {"nl": "donatie, geschenk, onderscheiding", "en": "donation, gift, award"},
+    "group_politics": {"nl": "motie, beëindiging", "en": "motion, termination"},
+    "group_context": {"nl": "beleid, publicatie, overig", "en": "policy, publication, other"},
+    "chart_data": {"nl": "Data van deze grafiek (CSV)", "en": "Data of this chart (CSV)"},
+    "chart_table": {"nl": "Tabel bij deze grafiek", "en": "Table for this chart"},
+    "export_format": {"nl": "Downloadformaat (cameraknop)", "en": "Download format (camera button)"},
+    "export_help": {
+        "nl": "De cameraknop boven elke grafiek slaat hem op als PNG of SVG van 1200 × 675 (PNG op dubbele resolutie).",
+        "en": "The camera button above each chart saves it as PNG or SVG of 1200 × 675 (PNG at double resolution).",
+    },
+    "filter_event_type": {"nl": "Soort gebeurtenis", "en": "Kind of event"},
+    "filter_direction": {"nl": "Richting", "en": "Direction"},
+    "direction_nl_to_cn": {"nl": "Nederland → China", "en": "Netherlands → China"},
+    "direction_cn_to_nl": {"nl": "China → Nederland", "en": "China → Netherlands"},
+    "direction_mutual": {"nl": "wederzijds", "en": "mutual"},
+    "events_intro": {
+        "nl": "Gebeurtenissen bij de banden in de selectie, plus nationale en internationale context. "
+        "Kies een rij voor de volledige samenvatting en bronnen.",
+        "en": "Events of the ties in the selection, plus national and international context. "
+        "Select a row for the full summary and sources.",
+    },
+    "include_context": {
+        "nl": "Context tonen (landelijk en internationaal)",
+        "en": "Show context (national and international)",
+    },
+    "amounts": {"nl": "Donaties en geschenken met bekend bedrag", "en": "Donations and gifts with a known amount"},
+    "no_amounts": {
+        "nl": "Voor geen enkele donatie of geschenk in deze selectie noemt een bron een bedrag.",
+        "en": "No source states an amount for any donation or gift in this selection.",
+    },
+    "col_amount": {"nl": "Bedrag", "en": "Amount"},
+    "col_currency": {"nl": "Valuta", "en": "Currency"},
+    "col_direction": {"nl": "Richting", "en": "Direction"},
+    "context": {"nl": "context", "en": "context"},
+    "event_details": {"nl": "Details", "en": "Details"},
     "legend_title": {"nl": "Status van de band", "en": "Status of the tie"},
     "since": {"nl": "sinds", "en": "since"},
     "until": {"nl": "tot", "en": "until"},
@@ -115,6 +204,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "col_status_as_of": {"nl": "Stand per", "en": "As of"},
     "col_sources": {"nl": "Bronnen", "en": "Sources"},
     "col_date": {"nl": "Datum", "en": "Date"},
+    "col_source": {"nl": "Bron", "en": "Source"},
     "col_type": {"nl": "Soort", "en": "Type"},
     "col_summary": {"nl": "Samenvatting", "en": "Summary"},
     "event_award": {"nl": "onderscheiding", "en": "award"},

@@ -43,21 +43,64 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")
 
 
-def events_table(events: pd.DataFrame, ties: pd.DataFrame, places: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Events with the Dutch place and Chinese partner they concern, newest first."""
+def events_table(
+    events: pd.DataFrame, ties: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, lang: Lang
+) -> pd.DataFrame:
+    """Events with the Dutch place and Chinese partner they concern and a link to their first source,
+    newest first."""
     partner_name = "cn_name_nl" if lang == "nl" else "cn_name_en"
     by_tie = ties.set_index("id")
     place_names = dict(zip(places["id"], places["name_nl"]))
+    url = dict(zip(sources["id"], sources["url"]))
     dutch = events["tie_id"].map(by_tie["nl_name_nl"]).fillna(events["place_id"].map(place_names))
+    context = events["scope"].isin(["national", "international"])
     return pd.DataFrame(
         {
             t("col_date", lang): events["date"],
-            t("col_nl_place", lang): dutch.fillna(""),
+            t("col_nl_place", lang): dutch.fillna("").where(~context, f"({t('context', lang)})"),
             t("col_cn_place", lang): events["tie_id"].map(by_tie[partner_name]).fillna(""),
             t("col_type", lang): events["type"].map(lambda v: label("event", v, lang)),
             t("col_title", lang): events[f"title_{lang}"],
-            t("col_summary", lang): events[f"summary_{lang}"],
+            t("col_source", lang): events["source_ids"].map(lambda ids: url.get(ids.split()[0], "")),
             t("col_sources", lang): events["source_ids"],
             "id": events["id"],
+        },
+        index=events.index,
+    ).sort_values(t("col_date", lang), ascending=False)
+
+
+def amounts_table(events: pd.DataFrame, ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Donations and gifts for which a source states an amount."""
+    known = events[events["type"].isin(["donation", "gift"]) & events["amount"].notna()]
+    by_tie = ties.set_index("id")
+    return pd.DataFrame(
+        {
+            t("col_date", lang): known["date"],
+            t("col_nl_place", lang): known["tie_id"].map(by_tie["nl_name_nl"]).fillna(""),
+            t("col_title", lang): known[f"title_{lang}"],
+            t("col_amount", lang): known["amount"],
+            t("col_currency", lang): known["currency"],
+            t("col_direction", lang): known["direction"].map(lambda v: label("direction", v, lang) if v else ""),
         }
-    ).sort_values(t("col_date", lang), ascending=False, ignore_index=True)
+    )
+
+
+def md_escape(text: str) -> str:
+    """Record text made safe for Streamlit Markdown: no links, emphasis or code from the data."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$" else ch for ch in str(text))
+
+
+def source_links_markdown(source_ids: str, sources: pd.DataFrame) -> str:
+    """A Markdown list of an event's or tie's sources: publisher, title and date, linked (http(s) only)."""
+    by_id = sources.set_index("id")
+    lines = []
+    for source_id in source_ids.split():
+        if source_id not in by_id.index:
+            continue
+        source = by_id.loc[source_id]
+        text = md_escape(f"{source['publisher']}: {source['title']}") + (
+            f" ({md_escape(source['published'])})" if source["published"] else ""
+        )
+        url = source["url"].replace("<", "%3C").replace(">", "%3E")
+        lines.append(f"- [{text}](<{url}>)" if url.lower().startswith(("http://", "https://")) else f"- {text}")
+    return "\n".join(lines)

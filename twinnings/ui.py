@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from twinnings import boundaries, export, filters, i18n, model
+from twinnings import boundaries, charts, export, filters, i18n, model, tables
 from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
@@ -181,3 +181,42 @@ def url_notice(lang: i18n.Lang) -> None:
     dropped = st.session_state.pop(NOTICE_KEY, None)
     if dropped:
         st.warning(i18n.t("url_notice", lang, items=", ".join(dropped)), icon=None)
+
+
+def export_format(lang: i18n.Lang) -> str:
+    """PNG or SVG for the charts' camera button; kept for the session, not part of the permalink."""
+    return (
+        st.segmented_control(
+            i18n.t("export_format", lang),
+            ["png", "svg"],
+            default="png",
+            format_func=str.upper,
+            key="export_format",
+            required=True,
+            persist_state="session",
+            help=i18n.t("export_help", lang),
+        )
+        or "png"
+    )
+
+
+def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str) -> None:
+    """A chart with its data download and its text alternative, the same way on every page."""
+    height = int(chart.figure.layout.height or charts.EXPORT_HEIGHT)
+    st.plotly_chart(
+        chart.figure,
+        theme=None,
+        config=charts.export_config(chart.name, fmt, height),
+        key=f"chart_{chart.name}",
+    )
+    st.caption(chart.summary)
+    left, right = st.columns([1, 3])
+    left.download_button(
+        i18n.t("chart_data", lang),
+        tables.to_csv_bytes(chart.data),
+        f"{chart.name}.csv",
+        "text/csv",
+        key=f"download_{chart.name}",
+    )
+    with right.expander(i18n.t("chart_table", lang)):
+        st.dataframe(chart.data, hide_index=True, width="stretch")

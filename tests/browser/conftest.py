@@ -39,9 +39,8 @@ def start_app(env_extra: dict[str, str]) -> tuple[subprocess.Popen, str]:
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
+            "twinnings",
+            "serve",
             "--server.port",
             str(port),
             "--server.address",

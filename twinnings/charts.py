@@ -1,0 +1,434 @@
+"""Plotly builders: frames in, charts out, in the house style a reporter can paste into an article.
+
+Every chart carries its title, a subtitle that states the selection, and a source line inside
+the figure (so it survives export), and comes with the exact data it shows and a one-sentence
+text alternative. Nothing here reads Streamlit state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from twinnings import __version__
+from twinnings.filters import FIRST_YEAR, PROVINCE_NAMES, Filter
+from twinnings.i18n import Lang, label, t
+from twinnings.maps import STATUS_STYLE
+
+EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1200, 675, 2
+FONT = "Source Sans 3, Source Sans Pro, Noto Sans, Noto Sans CJK SC, Arial, sans-serif"
+STATUS_COLOURS = {status: colour for status, (colour, _shape) in STATUS_STYLE.items()}
+LEVEL_COLOURS = {"gemeente": "#0072B2", "provincie": "#009E73"}
+# Okabe–Ito colours and distinct symbols, so event types read in colour and in grey.
+EVENT_STYLE: dict[str, tuple[str, str]] = {
+    "agreement_signed": ("#009E73", "star"),
+    "anniversary": ("#56B4E9", "circle"),
+    "visit": ("#0072B2", "triangle-up"),
+    "trade_mission": ("#0072B2", "triangle-right"),
+    "award": ("#CC79A7", "hexagram"),
+    "donation": ("#E69F00", "diamond"),
+    "gift": ("#E69F00", "square"),
+    "council_motion": ("#000000", "x"),
+    "termination": ("#D55E00", "x-thin-open"),
+    "suspension": ("#D55E00", "hourglass"),
+    "conference": ("#56B4E9", "pentagon"),
+    "exhibition": ("#56B4E9", "square-open"),
+    "report_published": ("#999999", "circle-open"),
+    "policy": ("#999999", "cross"),
+    "other": ("#999999", "circle-dot"),
+}
+
+
+# For counts per year, the fifteen event types fold into five groups with distinct colours.
+EVENT_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ties": ("#009E73", ("agreement_signed", "anniversary")),
+    "contacts": ("#0072B2", ("visit", "trade_mission", "conference", "exhibition")),
+    "gifts": ("#E69F00", ("donation", "gift", "award")),
+    "politics": ("#D55E00", ("council_motion", "termination", "suspension")),
+    "context": ("#999999", ("policy", "report_published", "other")),
+}
+GROUP_OF = {event_type: group for group, (_colour, types) in EVENT_GROUPS.items() for event_type in types}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure with what a reader needs beside it: the data behind it and a text alternative."""
+
+    figure: go.Figure
+    data: pd.DataFrame
+    summary: str
+    name: str
+
+
+def selection_text(f: Filter, lang: Lang) -> str:
+    """The subtitle of every chart: which part of the data it shows."""
+    parts = [", ".join(PROVINCE_NAMES[p] for p in f.provinces) if f.provinces else t("all_of_nl", lang)]
+    if f.levels:
+        parts.append(" + ".join(label("level", v, lang) for v in f.levels))
+    if f.statuses:
+        parts.append(" + ".join(label("status", v, lang) for v in f.statuses))
+    if f.types:
+        parts.append(" + ".join(label("relation", v, lang) for v in f.types))
+    if f.query:
+        parts.append(f"“{f.query}”")
+    parts.append(f"{f.year_from}–{f.year_to}")
+    return ", ".join(parts)
+
+
+def source_line(ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> str:
+    """'Source: dataset, version; the publishers cited most for this selection'."""
+    publisher = dict(zip(sources["id"], sources["publisher"]))
+    cited = Counter(publisher[s] for ids in ties["source_ids"] for s in ids.split() if s in publisher)
+    main = ", ".join(name for name, _ in cited.most_common(3))
+    line = t("source_line", lang, version=__version__)
+    return f"{line}; {t('based_on', lang)} {main}" if main else line
+
+
+NOTE_LINE_PX = 15
+
+
+def house_style(
+    fig: go.Figure,
+    title: str,
+    subtitle: str,
+    source: str,
+    height: int = EXPORT_HEIGHT,
+    notes: list[str] = (),
+    legend_right: bool = False,
+) -> go.Figure:
+    """Title, subtitle, legend under (or beside) the plot, then notes and the source line, all inside the figure."""
+    bottom = (60 if legend_right else 95) + NOTE_LINE_PX * len(notes)
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": 14, "color": "#222222"},
+        title={"text": f"<b>{title}</b>", "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
+        margin={"l": 70, "r": 30, "t": 90, "b": bottom},
+        height=height,
+        legend=(
+            {"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top", "title": None}
+            if legend_right
+            else {"orientation": "h", "yanchor": "top", "y": -0.09, "x": 0, "title": None}
+        ),
+        hoverlabel={"font_family": FONT},
+    )
+    if legend_right:
+        fig.update_layout(margin={"r": 280})
+    footer = [*notes, source]
+    fig.add_annotation(
+        text="<br>".join(footer),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-bottom + 8,
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+        name="source-line",
+    )
+    return fig
+
+
+def export_config(name: str, fmt: str = "png", height: int = EXPORT_HEIGHT) -> dict:
+    """Plotly config: the modebar download gives a publication-size file with a meaningful name."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": fmt,
+            "filename": name,
+            "width": EXPORT_WIDTH,
+            "height": height,
+            "scale": EXPORT_SCALE,
+        },
+    }
+
+
+def key_moments(events: pd.DataFrame, lang: Lang, year_from: int, year_to: int) -> pd.DataFrame:
+    """The events marked as key moments that fall in the period, for annotating timelines."""
+    moments = events[events["key_moment"] & events["year"].between(year_from, year_to)]
+    return moments.assign(when=moments["date"].map(partial_date_start), text=moments[f"title_{lang}"]).sort_values(
+        "when"
+    )
+
+
+def _annotate_moments(fig: go.Figure, moments: pd.DataFrame, x_of) -> list[str]:
+    """A dotted line and a number at each key moment; returns the numbered key for the figure's notes."""
+    notes = []
+    for n, moment in enumerate(moments.itertuples(), start=1):
+        fig.add_vline(x=x_of(moment), line={"color": "#888888", "width": 1, "dash": "dot"})
+        fig.add_annotation(
+            x=x_of(moment),
+            y=1.0 - 0.05 * ((n - 1) % 3),
+            yref="paper",
+            text=f"<b>{n}</b>",
+            showarrow=False,
+            font={"size": 11, "color": "#333333"},
+            bgcolor="rgba(255,255,255,0.85)",
+            name="key-moment",
+        )
+        notes.append(f"<b>{n}</b> {moment.date[:4]} {short(moment.text, 60)}")
+    lines, line = [], ""
+    for note in notes:
+        if line and len(line) + len(note) > 190:
+            lines.append(line)
+            line = ""
+        line = f"{line}   {note}" if line else note
+    return [*lines, line] if line else lines
+
+
+def short(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def partial_date_start(value: str) -> pd.Timestamp:
+    """The first day a partial date can mean (1999 -> 1999-01-01); used for placing, never stored."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return pd.Timestamp(parts[0], parts[1], parts[2])
+
+
+def begun_and_ended(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
+    """Ties begun (up) and ended (down) per year, by level of the Dutch partner."""
+    years = range(f.year_from, f.year_to + 1)
+    rows = []
+    for level in ("gemeente", "provincie"):
+        of_level = ties[ties["nl_level"] == level]
+        begun = of_level["start_year"].value_counts()
+        ended = of_level["end_year"].value_counts()
+        for year in years:
+            rows.append(
+                {"year": year, "level": level, "begun": int(begun.get(year, 0)), "ended": int(ended.get(year, 0))}
+            )
+    data = pd.DataFrame(rows)
+    fig = go.Figure()
+    for level in ("gemeente", "provincie"):
+        part = data[data["level"] == level]
+        name = label("level", level, lang)
+        fig.add_bar(
+            x=part["year"],
+            y=part["begun"],
+            name=f"{t('begun', lang)}: {name}",
+            marker_color=LEVEL_COLOURS[level],
+            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
+        )
+        fig.add_bar(
+            x=part["year"],
+            y=-part["ended"],
+            name=f"{t('ended', lang)}: {name}",
+            marker_color=LEVEL_COLOURS[level],
+            marker_pattern_shape="/",
+            customdata=part["ended"],
+            hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="relative", bargap=0.15)
+    fig.update_yaxes(title=t("ties_per_year", lang), zeroline=True, zerolinecolor="#444444")
+    fig.update_xaxes(range=[f.year_from - 0.5, f.year_to + 0.5])
+    notes = _annotate_moments(fig, key_moments(events, lang, f.year_from, f.year_to), lambda m: m.when.year)
+    unknown = int(ties["start_year"].isna().sum())
+    subtitle = selection_text(f, lang) + (f" · {t('unknown_start_not_shown', lang, n=str(unknown))}" if unknown else "")
+    peak_up, peak_down = int(data.groupby("year")["begun"].sum().max()), int(data.groupby("year")["ended"].sum().max())
+    step = max(1, (peak_up + peak_down) // 8)
+    ticks = list(range(-peak_down, peak_up + 1, step)) if peak_up + peak_down else [0]
+    fig.update_yaxes(tickvals=ticks, ticktext=[str(abs(v)) for v in ticks])
+    house_style(fig, t("chart_begun_ended", lang), subtitle, source_line(ties, sources, lang), notes=notes)
+    total_begun, total_ended = int(data["begun"].sum()), int(data["ended"].sum())
+    by_year = data.groupby("year")["ended"].sum()
+    peak = int(by_year.idxmax()) if total_ended else None
+    summary = t(
+        "summary_begun_ended",
+        lang,
+        begun=str(total_begun),
+        ended=str(total_ended),
+        period=f"{f.year_from}–{f.year_to}",
+        unknown=str(unknown),
+    )
+    if peak:
+        summary += " " + t("summary_peak", lang, year=str(peak), n=str(int(by_year[peak])))
+    return Chart(fig, data, summary, "stedenbanden-begun-ended")
+
+
+def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
+    """Ties standing in each year, split by the status they have now (so later endings show)."""
+    years = list(range(max(f.year_from, FIRST_YEAR), f.year_to + 1))
+    known = ties[ties["start_year"].notna()]
+    rows = []
+    for status in STATUS_COLOURS:
+        of_status = known[known["status"] == status]
+        for year in years:
+            standing = (of_status["start_year"] <= year) & ~(of_status["end_year"].fillna(9999) <= year)
+            rows.append({"year": year, "status": status, "standing": int(standing.sum())})
+    data = pd.DataFrame(rows)
+    fig = go.Figure()
+    for status in ("active", "dormant", "unknown", "ended"):
+        part = data[data["status"] == status]
+        fig.add_scatter(
+            x=part["year"],
+            y=part["standing"],
+            name=t(f"now_{status}", lang),
+            stackgroup="one",
+            mode="lines",
+            line={"width": 0.5, "color": STATUS_COLOURS[status]},
+            fillpattern={"shape": "x" if status == "ended" else ""},
+            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_yaxes(title=t("ties_standing", lang))
+    notes = _annotate_moments(fig, key_moments(events, lang, years[0], years[-1]), lambda m: m.when.year)
+    unknown = len(ties) - len(known)
+    subtitle = selection_text(f, lang) + (f" · {t('unknown_start_not_shown', lang, n=str(unknown))}" if unknown else "")
+    house_style(fig, t("chart_standing", lang), subtitle, source_line(ties, sources, lang), notes=notes)
+    totals = data.groupby("year")["standing"].sum()
+    peak_year = int(totals.idxmax()) if len(totals) else f.year_to
+    summary = t(
+        "summary_standing",
+        lang,
+        peak=str(int(totals.max() if len(totals) else 0)),
+        year=str(peak_year),
+        now=str(int(totals.iloc[-1]) if len(totals) else 0),
+        last=str(years[-1]),
+    )
+    return Chart(fig, data, summary, "stedenbanden-standing")
+
+
+def tie_label(tie: pd.Series | dict, lang: Lang) -> str:
+    partner = tie["cn_name_nl"] if lang == "nl" else tie["cn_name_en"]
+    return f"{tie['nl_name_nl']} – {partner} {tie['cn_name_zh']}"
+
+
+def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
+    """One bar per tie from its start to its end (or today), events drawn on it as symbols.
+    A tie with an unknown start is drawn hatched from its first dated evidence, never from an invented year."""
+    today = pd.Timestamp(dt.date.today())
+    tie_events = events[events["tie_id"].isin(ties["id"])]
+    first_event = tie_events.groupby("tie_id")["date"].min()
+    ordered = ties.sort_values(["nl_province_id", "start_year", "id"], na_position="last")
+    publisher = dict(zip(sources["id"], sources["publisher"]))
+    rows = []
+    for tie in ordered.to_dict("records"):
+        start_known = bool(tie["started"])
+        evidence = min(filter(None, [first_event.get(tie["id"]), tie["status_as_of"]]))
+        start = partial_date_start(tie["started"] if start_known else evidence)
+        # an ended tie without a known end date is drawn up to the source that reports it ended
+        end = tie["ended"] or (tie["status_as_of"] if tie["status"] == "ended" else "")
+        rows.append(
+            {
+                "tie_id": tie["id"],
+                "label": tie_label(tie, lang),
+                "province": PROVINCE_NAMES.get(tie["nl_province_id"], ""),
+                "started": tie["started"],
+                "start_known": start_known,
+                "drawn_from": start.date().isoformat(),
+                "ended": tie["ended"],
+                "drawn_to": partial_date_start(end).date().isoformat() if end else today.date().isoformat(),
+                "status": tie["status"],
+            }
+        )
+    columns = ["tie_id", "label", "province", "started", "start_known", "drawn_from", "ended", "drawn_to", "status"]
+    data = pd.DataFrame(rows, columns=columns)
+    fig = go.Figure()
+    for status in ("active", "dormant", "unknown", "ended"):
+        for known in (True, False):
+            part = data[(data["status"] == status) & (data["start_known"] == known)]
+            if part.empty:
+                continue
+            xs, ys = [], []
+            for row in part.itertuples():
+                xs += [row.drawn_from, row.drawn_to, None]
+                ys += [row.label, row.label, None]
+            name = label("status", status, lang) + ("" if known else f" ({t('start_unknown', lang)})")
+            fig.add_scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=name,
+                legendgroup="status",
+                line={"color": STATUS_COLOURS[status], "width": 9 if known else 5, "dash": "solid" if known else "dot"},
+                opacity=1 if known else 0.7,
+                hoverinfo="skip",
+            )
+    shown = tie_events[tie_events["type"].isin(EVENT_STYLE)].copy()
+    shown["label"] = shown["tie_id"].map(dict(zip(data["tie_id"], data["label"])))
+    for event_type, (colour, symbol) in EVENT_STYLE.items():
+        part = shown[shown["type"] == event_type]
+        if part.empty:
+            continue
+        publishers = part["source_ids"].map(
+            lambda ids: ", ".join(dict.fromkeys(publisher.get(s, "") for s in ids.split()))
+        )
+        fig.add_scatter(
+            x=part["date"].map(lambda d: partial_date_start(d).date().isoformat()),
+            y=part["label"],
+            mode="markers",
+            name=label("event", event_type, lang),
+            legendgroup="events",
+            marker={"symbol": symbol, "size": 11, "color": colour, "line": {"width": 1, "color": "#ffffff"}},
+            customdata=list(
+                zip(
+                    part["date"],
+                    part[f"title_{lang}"],
+                    part[f"summary_{lang}"].map(lambda s: short(s, 160)),
+                    publishers,
+                )
+            ),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}<br><i>%{customdata[3]}</i>"
+            "<extra></extra>",
+        )
+    height = max(EXPORT_HEIGHT, 190 + 24 * len(data))
+    fig.update_yaxes(
+        autorange="reversed",
+        categoryorder="array",
+        categoryarray=list(data["label"]),
+        automargin=True,
+        tickfont={"size": 12},
+    )
+    fig.update_xaxes(type="date", range=[f"{f.year_from}-01-01", f"{f.year_to}-12-31"])
+    notes = _annotate_moments(fig, key_moments(events, lang, f.year_from, f.year_to), lambda m: m.when)
+    house_style(
+        fig, t("chart_lifetimes", lang), selection_text(f, lang), source_line(ties, sources, lang), height, notes
+    )
+    fig.update_layout(
+        legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top"}, margin={"r": 200}
+    )
+    summary = t(
+        "summary_lifetimes",
+        lang,
+        n=str(len(data)),
+        unknown=str(int((~data["start_known"]).sum())) if len(data) else "0",
+        events=str(len(shown)),
+    )
+    return Chart(fig, data, summary, "stedenbanden-lifetimes")
+
+
+def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, lang: Lang) -> Chart:
+    """Events per year, stacked by group of event type."""
+    grouped = events.assign(group=events["type"].map(GROUP_OF))
+    data = grouped.groupby(["year", "group"]).size().rename("events").reset_index()
+    fig = go.Figure()
+    for group, (colour, _types) in EVENT_GROUPS.items():
+        part = data[data["group"] == group]
+        if part.empty:
+            continue
+        fig.add_bar(
+            x=part["year"],
+            y=part["events"],
+            name=t(f"group_{group}", lang),
+            marker_color=colour,
+            marker_pattern_shape="/" if group == "politics" else "",
+            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title=t("events_per_year", lang))
+    house_style(fig, t("chart_events", lang), subtitle, source_line(events, sources, lang), legend_right=True)
+    busiest = data.groupby("year")["events"].sum()
+    summary = t(
+        "summary_events",
+        lang,
+        n=str(len(events)),
+        year=str(int(busiest.idxmax())) if len(busiest) else "–",
+        peak=str(int(busiest.max())) if len(busiest) else "0",
+    )
+    return Chart(fig, data, summary, "stedenbanden-events")
