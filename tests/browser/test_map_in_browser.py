@@ -79,3 +79,11 @@ def test_hostile_record_text_is_shown_as_text(page, hostile_app_url):
     assert frame.locator(".leaflet-popup-content img").count() == 0
     page.wait_for_timeout(500)
     assert dialogs == []
+
+
+def test_click_selects_the_place_and_lists_its_ties_under_the_map(page, app_url):
+    frame = open_map(page, f"{app_url}/?province=PV30&lang=en")
+    frame.locator(".tw-marker").first.click()
+    page.get_by_text("Selected:").wait_for(timeout=20_000)
+    page.locator('[data-testid="stDataFrame"]').wait_for(timeout=20_000)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1
