@@ -44,17 +44,18 @@ if selection.empty:
 events_per_tie = data.events.groupby("tie_id").size()
 provinces = ui.boundary(str(config.geo_dir), "provinces")
 if view == "cn":
-    folium_map = maps.cn_map(selection, data.sources, lang, config.tiles, ui.world(), events_per_tie)
+    map_view = maps.cn_view(selection, data.sources, lang, config.tiles, ui.world(), events_per_tie)
     credits = [i18n.t("world_credit", lang)]
 else:
     municipalities = ui.boundary(str(config.geo_dir), "municipalities")
-    folium_map = maps.nl_map(selection, data.sources, lang, config.tiles, provinces, municipalities, events_per_tie)
+    map_view = maps.nl_view(selection, data.sources, lang, config.tiles, provinces, municipalities, events_per_tie)
     credits = [i18n.t("boundaries_credit", lang)] if provinces is not None else []
 if config.tiles == "pdok":
     credits.append(i18n.t("tiles_credit_pdok", lang))
 
 clicked = st_folium(
-    folium_map,
+    map_view.base,
+    feature_group_to_add=map_view.layers,
     height=620,
     use_container_width=True,
     returned_objects=["last_object_clicked_tooltip"],

@@ -13,8 +13,14 @@ def rendered(m) -> str:
     return m.get_root().render()
 
 
-def layers(m, kind):
-    return [child for child in m._children.values() if isinstance(child, kind)]
+def layers(element, kind):
+    """Every descendant of `element` of type `kind`, in order."""
+    found = []
+    for child in element._children.values():
+        if isinstance(child, kind):
+            found.append(child)
+        found += layers(child, kind)
+    return found
 
 
 def test_nl_map_has_one_marker_per_dutch_place(dataset):
@@ -98,3 +104,14 @@ def test_only_http_links_are_kept():
     assert maps.safe_url("https://example.org") == "https://example.org"
     assert maps.safe_url("javascript:alert(1)") is None
     assert maps.safe_url("data:text/html,x") is None
+
+
+def test_base_map_stays_the_same_when_the_selection_changes(dataset):
+    from streamlit_folium import _get_map_string
+
+    def base_script(ties):
+        view = maps.nl_view(ties, dataset.sources, "nl")
+        view.base.get_root().render()
+        return _get_map_string(view.base)
+
+    assert base_script(dataset.ties) == base_script(dataset.ties.head(3))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
 
 import folium
 import pandas as pd
@@ -303,7 +304,9 @@ def ties_per_province(ties: pd.DataFrame) -> pd.Series:
     return ties.groupby("nl_province_id").size()
 
 
-def add_province_choropleth(m: folium.Map, provinces: dict, counts: pd.Series, lang: Lang) -> None:
+def add_province_choropleth(
+    m: folium.Map | folium.FeatureGroup, provinces: dict, counts: pd.Series, lang: Lang
+) -> None:
     """Provinces shaded by the number of ties of their municipalities and the province itself."""
 
     def style(feature: dict) -> dict:
@@ -330,7 +333,7 @@ def add_province_choropleth(m: folium.Map, provinces: dict, counts: pd.Series, l
     ).add_to(m)
 
 
-def add_municipality_outlines(m: folium.Map, municipalities: dict, places: pd.DataFrame) -> None:
+def add_municipality_outlines(m: folium.Map | folium.FeatureGroup, municipalities: dict, places: pd.DataFrame) -> None:
     """Municipalities with a tie in the selection, tinted by their status; others are not drawn."""
     status = dict(zip(places["place_id"], places["status"]))
     features = [
@@ -436,7 +439,7 @@ class PlaceLayer(DataLayer):
 
 
 def add_place_markers(
-    m: folium.Map,
+    m: folium.Map | folium.FeatureGroup,
     ties: pd.DataFrame,
     sources: dict[str, tuple[str, str, str]],
     lang: Lang,
@@ -491,7 +494,22 @@ def choropleth_legend(lang: Lang) -> tuple[str, list[tuple[str, str]]]:
     return t("legend_province_ties", lang), entries
 
 
-def nl_map(
+@dataclass
+class MapView:
+    """A map split in two: `base` stays identical while filters change (tiles, panes, background,
+    legend), `layers` holds everything that depends on the selection. streamlit-folium then swaps
+    only the layers instead of reloading the whole map, and keeps the visitor's zoom and pan."""
+
+    base: folium.Map
+    layers: folium.FeatureGroup
+
+    def combined(self) -> folium.Map:
+        """One self-contained map (for static HTML, tests and benchmarks)."""
+        self.layers.add_to(self.base)
+        return self.base
+
+
+def nl_view(
     ties: pd.DataFrame,
     sources: pd.DataFrame,
     lang: Lang,
@@ -499,19 +517,24 @@ def nl_map(
     provinces: dict | None = None,
     municipalities: dict | None = None,
     events_per_tie: pd.Series | None = None,
-) -> folium.Map:
+) -> MapView:
     """The Netherlands view: provinces shaded by ties, places marked by status (shape and colour)."""
-    m = base_map(tiles, NL_BOUNDS)
+    base = base_map(tiles, NL_BOUNDS)
+    layers = folium.FeatureGroup(name="selection")
     events = events_per_tie.to_dict() if events_per_tie is not None else None
     sections = [status_legend(lang)]
     if provinces is not None:
-        add_province_choropleth(m, provinces, ties_per_province(ties), lang)
+        add_province_choropleth(layers, provinces, ties_per_province(ties), lang)
         sections.append(choropleth_legend(lang))
     if municipalities is not None:
-        add_municipality_outlines(m, municipalities, places_of(ties, "nl"))
-    add_place_markers(m, ties, source_lookup(sources), lang, "nl", events)
-    Legend(sections).add_to(m)
-    return m
+        add_municipality_outlines(layers, municipalities, places_of(ties, "nl"))
+    add_place_markers(layers, ties, source_lookup(sources), lang, "nl", events)
+    Legend(sections).add_to(base)
+    return MapView(base, layers)
+
+
+def nl_map(*args, **kwargs) -> folium.Map:
+    return nl_view(*args, **kwargs).combined()
 
 
 def arcs_geojson(ties: pd.DataFrame) -> dict:
@@ -531,23 +554,28 @@ def arcs_geojson(ties: pd.DataFrame) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def cn_map(
+def cn_view(
     ties: pd.DataFrame,
     sources: pd.DataFrame,
     lang: Lang,
     tiles: str = "none",
     world: dict | None = None,
     events_per_tie: pd.Series | None = None,
-) -> folium.Map:
+) -> MapView:
     """The Netherlands–China view: a geodesic arc per tie, coloured and dashed by status."""
-    m = base_map(tiles, EURASIA_BOUNDS)
+    base = base_map(tiles, EURASIA_BOUNDS)
     if world is not None:
-        WorldBackground(world).add_to(m)
-    folium.map.CustomPane("arcs", z_index=450).add_to(m)
-    ArcLayer(arcs_geojson(ties)).add_to(m)
+        WorldBackground(world).add_to(base)
+    folium.map.CustomPane("arcs", z_index=450).add_to(base)
+    Legend([status_legend(lang)]).add_to(base)
+    layers = folium.FeatureGroup(name="selection")
+    ArcLayer(arcs_geojson(ties)).add_to(layers)
     events = events_per_tie.to_dict() if events_per_tie is not None else None
     lookup = source_lookup(sources)
-    add_place_markers(m, ties, lookup, lang, "nl", events)
-    add_place_markers(m, ties, lookup, lang, "cn", events)
-    Legend([status_legend(lang)]).add_to(m)
-    return m
+    add_place_markers(layers, ties, lookup, lang, "nl", events)
+    add_place_markers(layers, ties, lookup, lang, "cn", events)
+    return MapView(base, layers)
+
+
+def cn_map(*args, **kwargs) -> folium.Map:
+    return cn_view(*args, **kwargs).combined()
