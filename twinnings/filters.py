@@ -56,9 +56,6 @@ class Filter:
     query: str = ""
     view: str = "nl"
 
-    def is_default(self) -> bool:
-        return self == Filter()
-
 
 # URL parameter name -> (Filter attribute, allowed values or None for free text/years)
 MULTI_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -64,8 +64,6 @@ TILES = {
 }
 NL_BOUNDS = [[50.75, 3.36], [53.55, 7.22]]
 EURASIA_BOUNDS = [[18.0, -2.0], [62.0, 135.0]]
-BOUNDARIES_CREDIT = "Grenzen: CBS / Kadaster (PDOK), CC BY 4.0"
-WORLD_CREDIT = "Natural Earth (world-atlas)"
 
 
 def esc(text: object) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from twinnings import boundaries, charts, export, filters, i18n, model, tables
+from twinnings import boundaries, charts, export, filters, i18n, tables
 from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
@@ -115,34 +115,21 @@ def filter_sidebar(lang: i18n.Lang) -> Filter:
     _seed_from_url()
     sidebar = st.sidebar
     sidebar.subheader(i18n.t("filters", lang))
-    sidebar.multiselect(
-        i18n.t("filter_province", lang),
-        filters.PROVINCE_CODES,
-        format_func=filters.PROVINCE_NAMES.__getitem__,
-        placeholder=i18n.t("all", lang),
-        key=WIDGET["province"],
-    )
-    sidebar.multiselect(
-        i18n.t("filter_level", lang),
-        filters.LEVELS,
-        format_func=lambda v: i18n.label("level", v, lang),
-        placeholder=i18n.t("all", lang),
-        key=WIDGET["level"],
-    )
-    sidebar.multiselect(
-        i18n.t("filter_status", lang),
-        model.STATUSES,
-        format_func=lambda v: i18n.label("status", v, lang),
-        placeholder=i18n.t("all", lang),
-        key=WIDGET["status"],
-    )
-    sidebar.multiselect(
-        i18n.t("filter_type", lang),
-        model.RELATION_TYPES,
-        format_func=lambda v: i18n.label("relation", v, lang),
-        placeholder=i18n.t("all", lang),
-        key=WIDGET["type"],
-    )
+    labels = {
+        "province": ("filter_province", filters.PROVINCE_NAMES.__getitem__),
+        "level": ("filter_level", lambda v: i18n.label("level", v, lang)),
+        "status": ("filter_status", lambda v: i18n.label("status", v, lang)),
+        "type": ("filter_type", lambda v: i18n.label("relation", v, lang)),
+    }
+    for name, (_attr, options) in filters.MULTI_PARAMS.items():
+        label_key, format_func = labels[name]
+        sidebar.multiselect(
+            i18n.t(label_key, lang),
+            options,
+            format_func=format_func,
+            placeholder=i18n.t("all", lang),
+            key=WIDGET[name],
+        )
     full_period = (filters.FIRST_YEAR, filters.this_year())
     sidebar.slider(
         i18n.t("filter_period", lang),
