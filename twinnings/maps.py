@@ -251,6 +251,23 @@ class Legend(MacroElement):
         self.content = json.dumps("".join(parts))
 
 
+class Attribution(MacroElement):
+    """A credit in Leaflet's attribution corner, so it travels with screenshots and embeds."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = json.dumps(text)
+
+
 class WorldBackground(JSCSSMixin, DataLayer):
     """Natural Earth countries from the vendored world-atlas TopoJSON, China highlighted; not interactive."""
 
@@ -303,9 +320,10 @@ def ties_per_province(ties: pd.DataFrame) -> pd.Series:
 
 
 def add_province_choropleth(
-    m: folium.Map | folium.FeatureGroup, provinces: dict, counts: pd.Series, lang: Lang
+    m: folium.Map | folium.FeatureGroup, provinces: dict, counts: pd.Series, lang: Lang, opacity: float = 1.0
 ) -> None:
-    """Provinces shaded by the number of ties of their municipalities and the province itself."""
+    """Provinces shaded by the number of ties of their municipalities and the province itself;
+    translucent over basemap tiles, opaque without them so the country reads on its own."""
 
     def style(feature: dict) -> dict:
         count = int(counts.get(feature["properties"]["statcode"], 0))
@@ -313,7 +331,7 @@ def add_province_choropleth(
             "color": "#666666",
             "weight": 1,
             "fillColor": CHOROPLETH_COLOURS[choropleth_class(count)],
-            "fillOpacity": 1,
+            "fillOpacity": opacity,
         }
 
     def with_counts(feature: dict) -> dict:
@@ -522,8 +540,10 @@ def nl_view(
     events = events_per_tie.to_dict() if events_per_tie is not None else None
     sections = [status_legend(lang)]
     if provinces is not None:
-        add_province_choropleth(layers, provinces, ties_per_province(ties), lang)
+        opacity = 1.0 if tiles not in TILES else 0.55
+        add_province_choropleth(layers, provinces, ties_per_province(ties), lang, opacity)
         sections.append(choropleth_legend(lang))
+        Attribution(t("boundaries_credit", lang)).add_to(base)
     if municipalities is not None:
         add_municipality_outlines(layers, municipalities, places_of(ties, "nl"))
     add_place_markers(layers, ties, source_lookup(sources), lang, "nl", events)
@@ -564,6 +584,7 @@ def cn_view(
     base = base_map(tiles, EURASIA_BOUNDS)
     if world is not None:
         WorldBackground(world).add_to(base)
+        Attribution(t("world_credit", lang)).add_to(base)
     folium.map.CustomPane("arcs", z_index=450).add_to(base)
     Legend([status_legend(lang)]).add_to(base)
     layers = folium.FeatureGroup(name="selection")
