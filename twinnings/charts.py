@@ -83,7 +83,7 @@ def source_line(ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> str:
     """'Source: dataset, version; the publishers cited most for this selection'."""
     publisher = dict(zip(sources["id"], sources["publisher"]))
     cited = Counter(publisher[s] for ids in ties["source_ids"] for s in ids.split() if s in publisher)
-    main = ", ".join(name for name, _ in cited.most_common(3))
+    main = ", ".join(short(name, 28) for name, _ in cited.most_common(3))
     line = t("source_line", lang, version=__version__)
     return f"{line}; {t('based_on', lang)} {main}" if main else line
 
@@ -116,7 +116,7 @@ def house_style(
         hoverlabel={"font_family": FONT},
     )
     if legend_right:
-        fig.update_layout(margin={"r": 280})
+        fig.update_layout(margin={"r": 310, "l": 90})
     footer = [*notes, source]
     fig.add_annotation(
         text="<br>".join(footer),
@@ -172,10 +172,10 @@ def _annotate_moments(fig: go.Figure, moments: pd.DataFrame, x_of) -> list[str]:
             bgcolor="rgba(255,255,255,0.85)",
             name="key-moment",
         )
-        notes.append(f"<b>{n}</b> {moment.date[:4]} {short(moment.text, 60)}")
+        notes.append(f"<b>{n}</b> {moment.date[:4]} {short(moment.text, 56)}")
     lines, line = [], ""
     for note in notes:
-        if line and len(line) + len(note) > 190:
+        if line and len(line) + len(note) > 130:
             lines.append(line)
             line = ""
         line = f"{line}   {note}" if line else note
@@ -296,7 +296,7 @@ def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.Dat
 
 def tie_label(tie: pd.Series | dict, lang: Lang) -> str:
     partner = tie["cn_name_nl"] if lang == "nl" else tie["cn_name_en"]
-    return f"{tie['nl_name_nl']} – {partner} {tie['cn_name_zh']}"
+    return f"{short(tie['nl_name_nl'], 22)} – {short(partner, 20)} {tie['cn_name_zh']}"
 
 
 def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
@@ -339,17 +339,26 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
             for row in part.itertuples():
                 xs += [row.drawn_from, row.drawn_to, None]
                 ys += [row.label, row.label, None]
-            name = label("status", status, lang) + ("" if known else f" ({t('start_unknown', lang)})")
             fig.add_scatter(
                 x=xs,
                 y=ys,
                 mode="lines",
-                name=name,
-                legendgroup="status",
+                name=label("status", status, lang),
+                legendgroup=status,
+                showlegend=known or data[(data["status"] == status) & data["start_known"]].empty,
                 line={"color": STATUS_COLOURS[status], "width": 9 if known else 5, "dash": "solid" if known else "dot"},
                 opacity=1 if known else 0.7,
                 hoverinfo="skip",
             )
+    if not data["start_known"].all():
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name=t("dotted_start", lang),
+            hoverinfo="skip",
+            line={"color": "#555555", "width": 5, "dash": "dot"},
+        )
     shown = tie_events[tie_events["type"].isin(EVENT_STYLE)].copy()
     shown["label"] = shown["tie_id"].map(dict(zip(data["tie_id"], data["label"])))
     for event_type, (colour, symbol) in EVENT_STYLE.items():
@@ -388,10 +397,7 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
     fig.update_xaxes(type="date", range=[f"{f.year_from}-01-01", f"{f.year_to}-12-31"])
     notes = _annotate_moments(fig, key_moments(events, lang, f.year_from, f.year_to), lambda m: m.when)
     house_style(
-        fig, t("chart_lifetimes", lang), selection_text(f, lang), source_line(ties, sources, lang), height, notes
-    )
-    fig.update_layout(
-        legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top"}, margin={"r": 200}
+        fig, t("chart_lifetimes", lang), selection_text(f, lang), source_line(ties, sources, lang), height, notes, True
     )
     summary = t(
         "summary_lifetimes",

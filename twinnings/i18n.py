@@ -127,6 +127,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "group_gifts": {"nl": "donatie, geschenk, onderscheiding", "en": "donation, gift, award"},
     "group_politics": {"nl": "motie, beëindiging", "en": "motion, termination"},
     "group_context": {"nl": "beleid, publicatie, overig", "en": "policy, publication, other"},
+    "dotted_start": {"nl": "stippel: begin onbekend", "en": "dotted: start unknown"},
     "chart_data": {"nl": "Data van deze grafiek (CSV)", "en": "Data of this chart (CSV)"},
     "chart_table": {"nl": "Tabel bij deze grafiek", "en": "Table for this chart"},
     "export_format": {"nl": "Downloadformaat (cameraknop)", "en": "Download format (camera button)"},
