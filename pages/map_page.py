@@ -63,7 +63,7 @@ clicked = st_folium(
 )
 st.caption(" · ".join([i18n.t("map_caption", lang), *credits]))
 
-place = maps.marker_labels(selection, lang).get((clicked or {}).get("last_object_clicked_tooltip") or "")
+place = maps.clicked_place(selection, lang, (clicked or {}).get("last_object_clicked_tooltip"))
 if place:
     side, place_id = place
     place_ties = selection[selection[f"{side}_place_id"] == place_id]

@@ -115,3 +115,11 @@ def test_base_map_stays_the_same_when_the_selection_changes(dataset):
         return _get_map_string(view.base)
 
     assert base_script(dataset.ties) == base_script(dataset.ties.head(3))
+
+
+def test_a_clicked_hover_label_leads_back_to_its_place(dataset):
+    assert maps.clicked_place(dataset.ties, "nl", "Arnhem") == ("nl", "GM0202")
+    assert maps.clicked_place(dataset.ties, "nl", "&#x27;s-Hertogenbosch") == ("nl", "GM0796")
+    assert maps.clicked_place(dataset.ties, "en", "Wuhan 武汉市") == ("cn", "420100")
+    assert maps.clicked_place(dataset.ties, "nl", "Atlantis") is None
+    assert maps.clicked_place(dataset.ties, "nl", None) is None

@@ -125,6 +125,11 @@ def marker_labels(ties: pd.DataFrame, lang: Lang) -> dict[str, tuple[str, str]]:
     return labels
 
 
+def clicked_place(ties: pd.DataFrame, lang: Lang, tooltip: str | None) -> tuple[str, str] | None:
+    """The (side, place id) of the marker whose hover label streamlit-folium reported as clicked."""
+    return marker_labels(ties, lang).get(html.unescape(tooltip or "").strip()) if tooltip else None
+
+
 def marker_svg(status: str, size: int = MARKER_SIZE) -> str:
     colour, shape = STATUS_STYLE[status]
     half, r = size / 2, size / 2 - 2
