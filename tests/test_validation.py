@@ -210,3 +210,38 @@ def test_place_event_on_a_chinese_place_is_reported(data_copy):
 
     rewrite(data_copy / "events.csv", misplace)
     assert any(m.endswith("field 'place_id': '310000' is not a Dutch place") for m in messages(data_copy))
+
+
+def warnings(data_dir: Path) -> list[str]:
+    return [str(p) for p in check(data_dir) if p.severity == "warning"]
+
+
+def test_event_long_after_its_tie_ended_is_flagged(data_copy):
+    def move(rows):
+        event = first_row(rows, tie_id="arnhem--wuhan", type="termination")
+        event.update(type="visit", date="2026-01", date_precision="month")
+
+    rewrite(data_copy / "events.csv", move)
+    assert any("is long after the tie ended (2021-07-21); check the tie" in w for w in warnings(data_copy))
+    assert messages(data_copy) == []  # flagged, not refused
+
+
+def test_dutch_coordinates_outside_the_netherlands_are_reported(data_copy):
+    rewrite(data_copy / "places.csv", lambda rows: first_row(rows, id="GM0599").update(lat="48.85", lon="2.35"))
+    assert any(m.startswith("places.csv, row") and "lies outside the Netherlands" in m for m in messages(data_copy))
+
+
+def test_uncited_source_is_flagged(data_copy):
+    def add(rows):
+        rows.append({**rows[0], "id": "nobody-cites-this", "url": "https://example.org/unused"})
+
+    rewrite(data_copy / "sources.csv", add)
+    assert any("'nobody-cites-this' is cited by nothing" in w for w in warnings(data_copy))
+
+
+def test_same_url_twice_is_reported(data_copy):
+    def add(rows):
+        rows.append({**rows[0], "id": "a-copy-of-the-first"})
+
+    rewrite(data_copy / "sources.csv", add)
+    assert any(m.endswith("field 'url': the same URL is listed twice") for m in messages(data_copy))
