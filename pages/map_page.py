@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import filters, i18n, maps, tables, ui
+from twinnings import boundaries, filters, i18n, maps, tables, ui
 from twinnings.summary import key_figures
 
 lang = ui.lang()
@@ -42,12 +42,12 @@ if selection.empty:
     st.info(i18n.t("selection_empty", lang))
 
 events_per_tie = data.events.groupby("tie_id").size()
-provinces = ui.boundary(str(config.geo_dir), "provinces")
+provinces = boundaries.read_boundaries(config.geo_dir, "provinces")
 if view == "cn":
-    map_view = maps.cn_view(selection, data.sources, lang, config.tiles, ui.world(), events_per_tie)
+    map_view = maps.cn_view(selection, data.sources, lang, config.tiles, boundaries.read_world(), events_per_tie)
     credits = [i18n.t("world_credit", lang)]
 else:
-    municipalities = ui.boundary(str(config.geo_dir), "municipalities")
+    municipalities = boundaries.read_boundaries(config.geo_dir, "municipalities")
     map_view = maps.nl_view(selection, data.sources, lang, config.tiles, provinces, municipalities, events_per_tie)
     credits = [i18n.t("boundaries_credit", lang)] if provinces is not None else []
 if config.tiles == "pdok":

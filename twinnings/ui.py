@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from twinnings import boundaries, charts, export, filters, i18n, tables
+from twinnings import charts, export, filters, i18n, tables
 from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
@@ -35,16 +35,6 @@ def _dataset(data_dir: str) -> Dataset:
 @st.cache_data(show_spinner=False)
 def package_zip(data_dir: str) -> bytes:
     return export.package_zip(Path(data_dir))
-
-
-@st.cache_resource(show_spinner=False)
-def boundary(geo_dir: str, kind: str) -> dict | None:
-    return boundaries.read_boundaries(Path(geo_dir), kind)
-
-
-@st.cache_resource(show_spinner=False)
-def world() -> dict:
-    return boundaries.read_world()
 
 
 def language_selector() -> i18n.Lang:
