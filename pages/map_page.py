@@ -15,18 +15,7 @@ st.title(i18n.t("app_title", lang))
 st.caption(i18n.t("app_tagline", lang))
 ui.url_notice(lang)
 
-figures = key_figures(selection)
-for column, (key, value) in zip(
-    st.columns(5),
-    [
-        ("key_ties", figures.ties),
-        ("key_active", figures.active),
-        ("key_ended_since_2021", figures.ended_since_2021),
-        ("key_nl_places", figures.nl_places),
-        ("key_cn_places", figures.cn_places),
-    ],
-):
-    column.metric(i18n.t(key, lang), value)
+ui.key_figures_block(key_figures(selection), lang)
 
 view = st.segmented_control(
     i18n.t("view", lang),

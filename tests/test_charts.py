@@ -173,3 +173,15 @@ def test_events_chart_counts_every_event(dataset):
     chart = charts.events_by_type_and_year(dataset.events, dataset.sources, "x", "en")
     assert chart.data["events"].sum() == len(dataset.events)
     assert sum(sum(t.y) for t in traces(chart, "bar")) == len(dataset.events)
+
+
+def test_compact_layout_keeps_the_source_inside_and_labels_every_lifetime(dataset):
+    selection = apply(Filter(provinces=("PV30",)), dataset.ties)
+    wide = charts.lifetimes(selection, dataset.events, dataset.sources, Filter(provinces=("PV30",)), "nl")
+    phone = charts.compact(wide)
+    assert annotation_texts(phone, "source-line") == []
+    assert "Bron: Stedenbanden" in phone.figure.layout.title.subtitle.text.replace("<br>", " ")
+    assert len(annotation_texts(phone, "row-label")) == len(selection)
+    assert phone.figure.layout.yaxis.showticklabels is False
+    assert phone.notes == wide.notes and len(wide.notes) > 0
+    assert annotation_texts(wide, "source-line"), "the wide chart is left as it was"

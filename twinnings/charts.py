@@ -8,8 +8,9 @@ text alternative. Nothing here reads Streamlit state.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -56,12 +57,15 @@ GROUP_OF = {event_type: group for group, (_colour, types) in EVENT_GROUPS.items(
 
 @dataclass(frozen=True)
 class Chart:
-    """A figure with what a reader needs beside it: the data behind it and a text alternative."""
+    """A figure with what a reader needs beside it: the data behind it and a text alternative.
+    `source` and `notes` are also drawn inside the figure; they are kept here for `compact`."""
 
     figure: go.Figure
     data: pd.DataFrame
     summary: str
     name: str
+    source: str = ""
+    notes: tuple[str, ...] = ()
 
 
 def selection_text(f: Filter, lang: Lang) -> str:
@@ -101,6 +105,7 @@ def house_style(
     legend_right: bool = False,
 ) -> go.Figure:
     """Title, subtitle, legend under (or beside) the plot, then notes and the source line, all inside the figure."""
+    notes = footer_lines(notes)
     bottom = (60 if legend_right else 95) + NOTE_LINE_PX * len(notes)
     fig.update_layout(
         template="plotly_white",
@@ -172,13 +177,20 @@ def _annotate_moments(fig: go.Figure, moments: pd.DataFrame, x_of) -> list[str]:
             bgcolor="rgba(255,255,255,0.85)",
             name="key-moment",
         )
-        notes.append(f"<b>{n}</b> {moment.date[:4]} {short(moment.text, 56)}")
+        notes.append(f"{n} {moment.date[:4]} {short(moment.text, 56)}")
+    return notes
+
+
+def footer_lines(notes: list[str] | tuple[str, ...], width: int = 130) -> list[str]:
+    """Key-moment notes packed into lines of about `width` characters, numbers in bold."""
     lines, line = [], ""
     for note in notes:
-        if line and len(line) + len(note) > 130:
+        number, rest = note.split(" ", 1)
+        item = f"<b>{number}</b> {rest}"
+        if line and len(line) + len(note) > width:
             lines.append(line)
             line = ""
-        line = f"{line}   {note}" if line else note
+        line = f"{line}   {item}" if line else item
     return [*lines, line] if line else lines
 
 
@@ -235,7 +247,8 @@ def begun_and_ended(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFr
     step = max(1, (peak_up + peak_down) // 8)
     ticks = list(range(-peak_down, peak_up + 1, step)) if peak_up + peak_down else [0]
     fig.update_yaxes(tickvals=ticks, ticktext=[str(abs(v)) for v in ticks])
-    house_style(fig, t("chart_begun_ended", lang), subtitle, source_line(ties, sources, lang), notes=notes)
+    source = source_line(ties, sources, lang)
+    house_style(fig, t("chart_begun_ended", lang), subtitle, source, notes=notes)
     total_begun, total_ended = int(data["begun"].sum()), int(data["ended"].sum())
     by_year = data.groupby("year")["ended"].sum()
     peak = int(by_year.idxmax()) if total_ended else None
@@ -249,7 +262,7 @@ def begun_and_ended(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFr
     )
     if peak:
         summary += " " + t("summary_peak", lang, year=str(peak), n=str(int(by_year[peak])))
-    return Chart(fig, data, summary, "stedenbanden-begun-ended")
+    return Chart(fig, data, summary, "stedenbanden-begun-ended", source, tuple(notes))
 
 
 def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
@@ -280,7 +293,8 @@ def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.Dat
     notes = _annotate_moments(fig, key_moments(events, lang, years[0], years[-1]), lambda m: m.when.year)
     unknown = len(ties) - len(known)
     subtitle = selection_text(f, lang) + (f" · {t('unknown_start_not_shown', lang, n=str(unknown))}" if unknown else "")
-    house_style(fig, t("chart_standing", lang), subtitle, source_line(ties, sources, lang), notes=notes)
+    source = source_line(ties, sources, lang)
+    house_style(fig, t("chart_standing", lang), subtitle, source, notes=notes)
     totals = data.groupby("year")["standing"].sum()
     peak_year = int(totals.idxmax()) if len(totals) else f.year_to
     summary = t(
@@ -291,7 +305,7 @@ def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.Dat
         now=str(int(totals.iloc[-1]) if len(totals) else 0),
         last=str(years[-1]),
     )
-    return Chart(fig, data, summary, "stedenbanden-standing")
+    return Chart(fig, data, summary, "stedenbanden-standing", source, tuple(notes))
 
 
 def tie_label(tie: pd.Series | dict, lang: Lang) -> str:
@@ -396,9 +410,8 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
     )
     fig.update_xaxes(type="date", range=[f"{f.year_from}-01-01", f"{f.year_to}-12-31"])
     notes = _annotate_moments(fig, key_moments(events, lang, f.year_from, f.year_to), lambda m: m.when)
-    house_style(
-        fig, t("chart_lifetimes", lang), selection_text(f, lang), source_line(ties, sources, lang), height, notes, True
-    )
+    source = source_line(ties, sources, lang)
+    house_style(fig, t("chart_lifetimes", lang), selection_text(f, lang), source, height, notes, True)
     summary = t(
         "summary_lifetimes",
         lang,
@@ -406,7 +419,7 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
         unknown=str(int((~data["start_known"]).sum())) if len(data) else "0",
         events=str(len(shown)),
     )
-    return Chart(fig, data, summary, "stedenbanden-lifetimes")
+    return Chart(fig, data, summary, "stedenbanden-lifetimes", source, tuple(notes))
 
 
 def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, lang: Lang) -> Chart:
@@ -428,7 +441,8 @@ def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitl
         )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title=t("events_per_year", lang))
-    house_style(fig, t("chart_events", lang), subtitle, source_line(events, sources, lang), legend_right=True)
+    source = source_line(events, sources, lang)
+    house_style(fig, t("chart_events", lang), subtitle, source, legend_right=True)
     busiest = data.groupby("year")["events"].sum()
     summary = t(
         "summary_events",
@@ -437,4 +451,53 @@ def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitl
         year=str(int(busiest.idxmax())) if len(busiest) else "–",
         peak=str(int(busiest.max())) if len(busiest) else "0",
     )
-    return Chart(fig, data, summary, "stedenbanden-events")
+    return Chart(fig, data, summary, "stedenbanden-events", source)
+
+
+COMPACT_ROW_PX = 34
+COMPACT_LEGEND_PX = 24
+
+
+def wrap(text: str, width: int) -> str:
+    """Plotly does not wrap titles; break long ones into lines for narrow screens."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def compact(chart: Chart) -> Chart:
+    """The same chart laid out for a phone: legend under the plot, source line under the title,
+    key-moment notes left to the page, and each lifetime labelled above its bar instead of beside it."""
+    fig = go.Figure(chart.figure)
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "source-line"]
+    title = wrap(fig.layout.title.text.removeprefix("<b>").removesuffix("</b>"), 38)
+    subtitle = wrap(fig.layout.title.subtitle.text, 46)
+    source = wrap(chart.source, 58)
+    header_lines = sum(text.count("<br>") + 1 for text in (title, subtitle, source))
+    fig.update_layout(
+        title={
+            "text": f"<b>{title}</b>",
+            "subtitle": {"text": f"{subtitle}<br><span style='font-size:11px;color:#555555'>{source}</span>"},
+        },
+        margin={"l": 8, "r": 8, "t": 50 + 22 * header_lines, "b": 40},
+        legend={"orientation": "h", "x": 0, "y": -0.08, "xanchor": "left", "yanchor": "top"},
+        font={"size": 12},
+    )
+    rows = list(fig.layout.yaxis.categoryarray or [])
+    if rows:
+        fig.update_yaxes(showticklabels=False)
+        legend_items = sum(1 for trace in fig.data if trace.showlegend is not False)
+        fig.update_layout(height=250 + COMPACT_ROW_PX * len(rows) + COMPACT_LEGEND_PX * legend_items)
+        for row in rows:
+            fig.add_annotation(
+                x=0,
+                xref="paper",
+                y=row,
+                yshift=13,
+                xanchor="left",
+                showarrow=False,
+                text=row,
+                font={"size": 11},
+                name="row-label",
+            )
+    else:
+        fig.update_yaxes(title=None)
+    return replace(chart, figure=fig)

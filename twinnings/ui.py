@@ -15,6 +15,7 @@ from twinnings import charts, export, filters, i18n, tables
 from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
+from twinnings.summary import KeyFigures
 from twinnings.validate import DataError
 
 LANG_KEY = "lang"
@@ -177,9 +178,17 @@ def export_format(lang: i18n.Lang) -> str:
     )
 
 
+def is_phone() -> bool:
+    """Phones get charts laid out for a narrow screen (Streamlit does not tell the viewport width)."""
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return "Mobi" in agent
+
+
 def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str) -> None:
     """A chart with its data download and its text alternative, the same way on every page."""
     height = int(chart.figure.layout.height or charts.EXPORT_HEIGHT)
+    if is_phone():
+        chart = charts.compact(chart)
     st.plotly_chart(
         chart.figure,
         theme=None,
@@ -187,6 +196,8 @@ def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str) -> None:
         key=f"chart_{chart.name}",
     )
     st.caption(chart.summary)
+    if is_phone() and chart.notes:
+        st.caption(" · ".join(chart.notes))
     left, right = st.columns([1, 3])
     left.download_button(
         i18n.t("chart_data", lang),
@@ -197,3 +208,22 @@ def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str) -> None:
     )
     with right.expander(i18n.t("chart_table", lang)):
         st.dataframe(chart.data, hide_index=True, width="stretch")
+
+
+KEY_FIGURES = (
+    ("key_ties", "ties"),
+    ("key_active", "active"),
+    ("key_ended_since_2021", "ended_since_2021"),
+    ("key_nl_places", "nl_places"),
+    ("key_cn_places", "cn_places"),
+)
+
+
+def key_figures_block(figures: KeyFigures, lang: i18n.Lang) -> None:
+    """Five metrics in a row; on a phone one line, so the map is not pushed off the first screen."""
+    values = [(i18n.t(key, lang), getattr(figures, attr)) for key, attr in KEY_FIGURES]
+    if is_phone():
+        st.markdown(" · ".join(f"**{value}** {name}" for name, value in values))
+        return
+    for column, (name, value) in zip(st.columns(len(values)), values):
+        column.metric(name, value)
