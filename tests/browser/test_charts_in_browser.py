@@ -62,9 +62,10 @@ def test_events_page_lists_the_events_of_zuid_holland(page, app_url, dataset):
     page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
     f = Filter(provinces=("PV28",))
     expected = events_in(f, dataset.events, apply(f, dataset.ties), dataset.places)
-    table = page.locator('[data-testid="stDataFrame"]').first
-    assert table.get_attribute("aria-rowcount") == str(len(expected) + 1) or table.is_visible()
+    assert page.locator('[data-testid="stDataFrame"]').first.is_visible()
+    # the chart's text alternative counts exactly the events the table holds
     assert page.get_by_text(f"{len(expected)} events; the busiest year").count() == 1
+    assert page.get_by_text(expected.sort_values("date").iloc[-1]["title_en"]).count() >= 1
     assert real_errors(errors) == []
     screenshot(page, "events-pv28-en")
 
