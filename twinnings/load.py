@@ -33,22 +33,25 @@ def read_raw(data_dir: Path) -> dict[str, pd.DataFrame]:
     }
 
 
-def check(data_dir: Path = DATA_DIR) -> list[Problem]:
-    """All problems in the package; semantic rules run only on structurally sound files."""
+def _checked(data_dir: Path) -> tuple[list[Problem], dict[str, pd.DataFrame] | None]:
+    """Problems, and the raw frames when the files are structurally sound (read once for both)."""
     problems = structural_problems(data_dir)
     if any(p.severity == "error" for p in problems):
-        return problems
+        return problems, None
     raw = read_raw(data_dir)
-    return problems + semantic_problems(raw["places"], raw["ties"], raw["events"], raw["sources"])
+    return problems + semantic_problems(raw["places"], raw["ties"], raw["events"], raw["sources"]), raw
+
+
+def check(data_dir: Path = DATA_DIR) -> list[Problem]:
+    """All problems in the package; semantic rules run only on structurally sound files."""
+    return _checked(Path(data_dir))[0]
 
 
 def load(data_dir: Path = DATA_DIR) -> Dataset:
     """The typed dataset; raises DataError listing every problem when the package is broken."""
-    data_dir = Path(data_dir)
-    problems = check(data_dir)
-    if any(p.severity == "error" for p in problems):
+    problems, raw = _checked(Path(data_dir))
+    if raw is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
-    raw = read_raw(data_dir)
     places = _typed_places(raw["places"])
     return Dataset(
         places=places,
