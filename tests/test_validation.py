@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hyp
 
-from twinnings import DATA_DIR
+from twinnings import DATA_DIR, files
 from twinnings.load import check, load
 from twinnings.validate import DataError
 
@@ -245,3 +250,87 @@ def test_same_url_twice_is_reported(data_copy):
 
     rewrite(data_copy / "sources.csv", add)
     assert any(m.endswith("field 'url': the same URL is listed twice") for m in messages(data_copy))
+
+
+def put_bytes(path: Path, index: int, field: str, raw: bytes) -> None:
+    """Put exactly these bytes into one cell of a CSV file (row `index` of the data, 0-based)."""
+    rewrite(path, lambda rows: rows[index].update({field: "@@cell@@"}))
+    path.write_bytes(path.read_bytes().replace(b"@@cell@@", raw))
+
+
+def test_control_check_catches_category_cc_and_bidi_controls_and_nothing_else():
+    layout = {"\t", "\n", "\r"}
+    bidi = {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+    expected = {chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cc"} - layout | bidi
+    caught = {chr(c) for c in range(0x10000) if files.INVISIBLE.fullmatch(chr(c))}
+    assert caught == expected
+
+
+def test_c1_control_names_the_windows_1252_character_it_stands_for(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(notes="the city\u0092s partner"))
+    assert messages(data_copy) == [
+        "ties.csv, row 2, field 'notes': contains the control character U+0092 at character 9, invisible in most "
+        "editors; it is probably a Windows-1252 '’' converted twice: replace it with '’'"
+    ]
+
+
+def test_missing_readme_does_not_hide_errors_in_the_data(data_copy):
+    (data_copy / "README.md").unlink()
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(status="actve"))
+    found = messages(data_copy)
+    assert "README.md: file is missing; restore it from version control (it is written by hand)" in found
+    assert any(m.startswith("ties.csv, row 2, field 'status': 'actve'") for m in found)
+
+
+def test_readme_that_is_not_utf8_is_reported_as_text_not_csv(data_copy):
+    readme = data_copy / "README.md"
+    readme.write_bytes(readme.read_bytes() + "\nZoë\n".encode("cp1252"))
+    [message] = [m for m in messages(data_copy) if m.startswith("README.md")]
+    assert "is not UTF-8" in message and message.endswith("retype it")
+
+
+def test_generated_files_are_optional_only_when_asked(data_copy):
+    (data_copy / "places.geojson").unlink()
+    assert len(load(data_copy, require_generated=False).places) > 0
+    with pytest.raises(DataError, match="places.geojson: file is missing; run `python -m twinnings build`"):
+        load(data_copy)
+
+
+def test_quoted_field_over_several_lines_is_accepted(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(notes='First line, "quoted".\nSecond line.'))
+    assert messages(data_copy) == []
+
+
+def test_quote_inside_a_quoted_field_must_be_doubled(data_copy):
+    put_bytes(data_copy / "ties.csv", 1, "notes", b'"Said "yes" in 2019"')
+    [message] = messages(data_copy)
+    assert message.startswith("ties.csv, row 3, field 'notes': the quotes (\") of this field on line 3 do not pair up")
+
+
+def test_binary_file_is_reported_even_when_its_bytes_happen_to_be_utf8(data_copy):
+    (data_copy / "places.csv").write_bytes(b"\x00\x01\x02\x03" * 64)
+    assert messages(data_copy) == [
+        "places.csv: byte 0x00 on line 1 is not text: the file holds binary data, not a CSV; "
+        "save it as CSV UTF-8 (in a spreadsheet: 'CSV UTF-8'; without byte-order mark)"
+    ]
+
+
+def test_utf32_is_named_as_such(data_copy):
+    places = data_copy / "places.csv"
+    places.write_bytes(places.read_text(encoding="utf-8").encode("utf-32"))
+    assert messages(data_copy)[0].startswith("places.csv: is UTF-32 (little-endian, with byte-order mark), not UTF-8")
+
+
+STRAY_BYTES = [b'"', b"\x00", b"\r", b"\n", b",", b"\xe9", b"\x85", b"\xef\xbb\xbf", b"\xff\xfe", "\u202e".encode()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(position=hyp.floats(0, 1), stray=hyp.lists(hyp.sampled_from(STRAY_BYTES), min_size=1, max_size=5))
+def test_stray_bytes_anywhere_end_in_a_data_error_never_a_crash(tmp_path_factory, position, stray):
+    target = tmp_path_factory.mktemp("stray") / "data"
+    shutil.copytree(DATA_DIR, target)
+    ties = (DATA_DIR / "ties.csv").read_bytes()
+    at = int(position * len(ties))
+    (target / "ties.csv").write_bytes(ties[:at] + b"".join(stray) + ties[at:])
+    with contextlib.suppress(DataError):  # anything else, UnicodeDecodeError or csv.Error included, fails
+        load(target)

@@ -4,30 +4,68 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from twinnings import DATA_DIR
+
+if TYPE_CHECKING:
+    from twinnings.settings import Settings
+    from twinnings.validate import Problem
+
+
+def _settings() -> Settings:
+    """The environment's settings; a bad value ends the command with its message, not a traceback."""
+    from twinnings.settings import from_env
+
+    try:
+        return from_env()
+    except ValueError as error:
+        raise SystemExit(f"twinnings: {error}") from None
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    """--data, else TWINNINGS_DATA_DIR, else the shipped data/: the same folder the app would read."""
+    return Path(args.data) if args.data else _settings().data_dir
+
+
+def _report(problems: list[Problem], data_dir: Path) -> int:
+    """Errors to stderr and warnings to stdout; 1 when there are errors, so scripts stop."""
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+    if errors:
+        print(f"{len(errors)} error(s) in {data_dir}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     from twinnings.load import check
 
-    problems = check(Path(args.data))
-    errors = [p for p in problems if p.severity == "error"]
-    for problem in problems:
-        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
-    if errors:
-        print(f"{len(errors)} error(s) in {args.data}", file=sys.stderr)
+    data_dir = _data_dir(args)
+    problems = check(data_dir)
+    if _report(problems, data_dir):
         return 1
-    print(f"{args.data}: valid ({len(problems)} warning(s))")
+    print(f"{data_dir}: valid ({len(problems)} warning(s))")
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
     from twinnings.build import build
+    from twinnings.validate import DataError
 
-    for path in build(Path(args.data)):
+    data_dir = _data_dir(args)
+    try:
+        written = build(data_dir)
+    except DataError as error:
+        return _report(error.problems, data_dir)
+    except ValueError as error:  # README.md without the markers the generated parts go between
+        print(f"{data_dir}: {error}", file=sys.stderr)
+        return 1
+    for path in written:
         print(f"wrote {path}")
     return 0
 
@@ -35,19 +73,29 @@ def _build(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from twinnings.export import package_zip
     from twinnings.load import load
+    from twinnings.validate import DataError
 
-    load(Path(args.data))  # refuse to publish a package that does not validate
+    data_dir = _data_dir(args)
+    try:
+        load(data_dir)  # refuse to publish a package that does not validate
+    except DataError as error:
+        _report(error.problems, data_dir)
+        print("nothing was exported", file=sys.stderr)
+        return 1
     target = Path(args.output)
-    target.write_bytes(package_zip(Path(args.data)))
+    try:
+        target.write_bytes(package_zip(data_dir))
+    except OSError as error:
+        print(f"could not write {target}: {error.strerror}", file=sys.stderr)
+        return 1
     print(f"wrote {target}")
     return 0
 
 
 def _fetch_boundaries(args: argparse.Namespace) -> int:
     from twinnings.boundaries import FetchError, boundary_file, fetch
-    from twinnings.settings import from_env
 
-    geo_dir = Path(args.geo_dir) if args.geo_dir else from_env().geo_dir
+    geo_dir = Path(args.geo_dir) if args.geo_dir else _settings().geo_dir
     if args.if_missing and boundary_file(geo_dir, "provinces") and boundary_file(geo_dir, "municipalities"):
         print(f"boundaries already in {geo_dir}")
         return 0
@@ -67,12 +115,16 @@ def _fetch_boundaries(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from twinnings.serve import serve
 
+    if args.data:  # the app reads its folder from the environment, like any deployment
+        os.environ["TWINNINGS_DATA_DIR"] = str(Path(args.data).resolve())
     return serve(args.streamlit_args)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="twinnings", description=__doc__)
-    parser.add_argument("--data", default=str(DATA_DIR), help="data package folder (default: %(default)s)")
+    parser.add_argument(
+        "--data", default=None, help=f"data package folder (default: TWINNINGS_DATA_DIR if set, else {DATA_DIR})"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check the data package; exit 1 on errors").set_defaults(run=_validate)
     commands.add_parser("build", help="write the generated files of the package").set_defaults(run=_build)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from twinnings import DATA_DIR, model
+from twinnings.files import check_files
 from twinnings.validate import DataError, Problem, semantic_problems, structural_problems
 
 
@@ -33,13 +34,26 @@ def read_raw(data_dir: Path) -> dict[str, pd.DataFrame]:
     }
 
 
-def _checked(data_dir: Path) -> tuple[list[Problem], dict[str, pd.DataFrame] | None]:
-    """Problems, and the raw frames when the files are structurally sound (read once for both)."""
-    problems = structural_problems(data_dir)
-    if any(p.severity == "error" for p in problems):
+def _checked(data_dir: Path, require_generated: bool = True) -> tuple[list[Problem], dict[str, pd.DataFrame] | None]:
+    """Problems, and the raw frames when the files are structurally sound (read once for both).
+
+    The checks run in layers, each only on what the one before found readable: the files'
+    bytes, then Frictionless, then the rules across rows. A missing README or generated file
+    does not stop the CSV checks, so one run lists everything there is to fix.
+    """
+    files = check_files(data_dir, require_generated)
+    if not files.csv_readable:
+        return files.problems, None
+    structural = structural_problems(data_dir)
+    problems = files.problems + structural
+    if _has_errors(structural):
         return problems, None
     raw = read_raw(data_dir)
     return problems + semantic_problems(raw["places"], raw["ties"], raw["events"], raw["sources"]), raw
+
+
+def _has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
 
 
 def check(data_dir: Path = DATA_DIR) -> list[Problem]:
@@ -47,10 +61,15 @@ def check(data_dir: Path = DATA_DIR) -> list[Problem]:
     return _checked(Path(data_dir))[0]
 
 
-def load(data_dir: Path = DATA_DIR) -> Dataset:
-    """The typed dataset; raises DataError listing every problem when the package is broken."""
-    problems, raw = _checked(Path(data_dir))
-    if raw is None or any(p.severity == "error" for p in problems):
+def load(data_dir: Path = DATA_DIR, *, require_generated: bool = True) -> Dataset:
+    """The typed dataset; raises DataError listing every problem when the package is broken.
+
+    Any fault in the files on disk ends here as a DataError, never as a UnicodeDecodeError or
+    FileNotFoundError, because the app and the CLI show a DataError's problems to the user.
+    `build` passes `require_generated=False`: it is what writes the generated files.
+    """
+    problems, raw = _checked(Path(data_dir), require_generated)
+    if raw is None or _has_errors(problems):
         raise DataError(problems)
     places = _typed_places(raw["places"])
     return Dataset(

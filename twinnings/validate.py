@@ -3,7 +3,8 @@
 Structure (columns, types, enums, patterns, keys) is checked by Frictionless
 against the descriptor derived from `model`; the rules a schema cannot express
 (one Dutch and one Chinese place per tie, dates in order, sources resolve, ...)
-are checked here. Every problem names file, row and field, so a curator can
+are checked here. Faults in the bytes of a file (encoding, quoting, missing
+files) are found before either, by `twinnings.files`. Every problem names file, row and field, so a curator can
 fix it without reading code.
 """
 
@@ -58,12 +59,13 @@ class DataError(Exception):
 
 
 def structural_problems(data_dir: Path) -> list[Problem]:
-    """Frictionless validation of the CSV files against the model's schemas."""
+    """Frictionless validation of the CSV files against the model's schemas.
+
+    Expects files `twinnings.files.check_files` found readable (present, UTF-8, quotes
+    balanced): on anything else the parsers raise or report the wrong thing.
+    """
     from frictionless import Package
 
-    missing = [r.path for r in model.RESOURCES if not (data_dir / r.path).is_file()]
-    if missing:
-        return [Problem(path, None, None, "file is missing") for path in missing]
     header_problems = [p for r in model.RESOURCES for p in _header_problems(data_dir, r)]
     if header_problems:
         return header_problems
