@@ -1,4 +1,5 @@
-"""Entry point: language switch, the shared filters, and navigation. Each page lives in pages/."""
+"""Entry point: language switch, the shared filters, navigation, and what every page shares
+(page title and language, the notice about a permalink's ignored parts). Each page lives in pages/."""
 
 import streamlit as st
 
@@ -15,4 +16,9 @@ navigation = st.navigation(
         st.Page("pages/data_sources.py", title=i18n.t("page_data", lang), url_path="data"),
     ]
 )
+title = f"{navigation.title} · {i18n.t('app_title', lang)}"
+st.set_page_config(page_title=title)
+ui.page_script(lang, title)
+ui.layout()
+ui.url_notice(lang)
 navigation.run()

@@ -34,7 +34,7 @@ from twinnings import DATA_DIR, boundaries, filters, maps  # noqa: E402
 from twinnings.load import load  # noqa: E402
 
 REPEATS = 5
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = 'iframe[src*="streamlit_folium"]'
 
 
 def timed(fn, repeats: int = REPEATS) -> tuple[float, object]:
@@ -200,7 +200,7 @@ def browser_benchmarks() -> None:
                 box.fill(query)
                 box.press("Enter")
                 page.wait_for_function(
-                    """n => { const frames = document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
+                    """n => { const frames = document.querySelectorAll('iframe[src*="streamlit_folium"]');
                               const doc = frames.length === 1 && frames[0].contentDocument;
                               return doc && doc.querySelectorAll('.tw-marker').length === n; }""",
                     arg=expected,

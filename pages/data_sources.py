@@ -32,7 +32,7 @@ with sources_tab:
         column_config={"URL": st.column_config.LinkColumn("URL")},
     )
 
-st.subheader(i18n.t("downloads", lang))
+st.header(i18n.t("downloads", lang))
 left, right = st.columns(2)
 left.download_button(
     i18n.t("download_geojson", lang),
@@ -47,4 +47,4 @@ with st.expander(i18n.t("methodology", lang)):
     st.markdown(export.package_document(data_dir, "README.md"))
 with st.expander(i18n.t("changelog", lang)):
     st.markdown(export.package_document(data_dir, "CHANGELOG.md"))
-st.caption(i18n.t("licence_note", lang))
+st.markdown(i18n.t("licence_note", lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from twinnings import charts, filters, i18n, model, tables, ui
+from twinnings import charts, filters, i18n, model, safe_text, tables, ui
 
 lang = ui.lang()
 data = ui.dataset_or_stop(lang)
@@ -10,7 +10,6 @@ selected = ui.current_filter()
 ties = filters.apply(selected, data.ties)
 
 st.title(i18n.t("page_events", lang))
-ui.url_notice(lang)
 st.write(i18n.t("events_intro", lang))
 
 left, middle, right = st.columns([2, 2, 1])
@@ -55,9 +54,9 @@ rows = picked.selection.rows if picked else []
 if rows:
     event = data.events.set_index("id").loc[table.iloc[rows[0]]["id"]]
     with st.container(border=True):
-        st.markdown(f"**{tables.md_escape(event[f'title_{lang}'])}**")
-        st.caption(f"{event['date']} · {i18n.label('event', event['type'], lang)}")
-        st.write(event[f"summary_{lang}"])
+        st.markdown(f"**{safe_text.markdown(event[f'title_{lang}'])}**")
+        st.markdown(safe_text.markdown(f"{event['date']} · {i18n.label('event', event['type'], lang)}"))
+        st.markdown(safe_text.markdown(event[f"summary_{lang}"]))
         st.markdown(tables.source_links_markdown(event["source_ids"], data.sources))
 st.download_button(
     i18n.t("download_events_csv", lang), tables.to_csv_bytes(table), "stedenbanden-nl-cn-events.csv", "text/csv"
@@ -67,9 +66,9 @@ if not events.empty:
     ui.chart_block(
         charts.events_by_type_and_year(events, data.sources, charts.selection_text(selected, lang), lang), lang, fmt
     )
-st.subheader(i18n.t("amounts", lang))
+st.header(i18n.t("amounts", lang))
 amounts = tables.amounts_table(events, data.ties, lang)
 if amounts.empty:
-    st.caption(i18n.t("no_amounts", lang))
+    st.markdown(i18n.t("no_amounts", lang))
 else:
     st.dataframe(amounts, hide_index=True, width="stretch")

@@ -1,10 +1,14 @@
 """Kaart / Map: the Netherlands, or the arcs to China, for the ties in the current selection."""
 
+import html
+
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import boundaries, filters, i18n, maps, tables, ui
+from twinnings import boundaries, filters, i18n, maps, safe_text, tables, ui
 from twinnings.summary import key_figures
+
+MAP_TABLE_ANCHOR = "kaart-als-tabel"
 
 lang = ui.lang()
 data = ui.dataset_or_stop(lang)
@@ -12,8 +16,7 @@ config = ui.settings()
 selection = filters.apply(ui.current_filter(), data.ties)
 
 st.title(i18n.t("app_title", lang))
-st.caption(i18n.t("app_tagline", lang))
-ui.url_notice(lang)
+st.markdown(i18n.t("app_tagline", lang))
 
 ui.key_figures_block(key_figures(selection), lang)
 
@@ -42,6 +45,7 @@ else:
 if config.tiles == "pdok":
     credits.append(i18n.t("tiles_credit_pdok", lang))
 
+st.markdown(f"[{i18n.t('skip_map', lang)}](#{MAP_TABLE_ANCHOR})")
 clicked = st_folium(
     map_view.base,
     feature_group_to_add=map_view.layers,
@@ -50,11 +54,23 @@ clicked = st_folium(
     returned_objects=["last_object_clicked_tooltip"],
     key=f"map_{view}",
 )
-st.caption(" · ".join([i18n.t("map_caption", lang), *credits]))
+st.markdown(" · ".join([i18n.t("map_caption", lang), i18n.t("map_keys", lang), *credits]))
 
 place = maps.clicked_place(selection, lang, (clicked or {}).get("last_object_clicked_tooltip"))
 if place:
     side, place_id = place
     place_ties = selection[selection[f"{side}_place_id"] == place_id]
-    st.subheader(i18n.t("selected_place", lang, name=clicked["last_object_clicked_tooltip"]))
+    name = html.unescape(clicked["last_object_clicked_tooltip"]).strip()
+    st.header(safe_text.markdown(i18n.t("selected_place", lang, name=name)), anchor=False)
     st.dataframe(tables.ties_table(place_ties, lang), hide_index=True, width="stretch")
+
+st.header(i18n.t("map_table", lang), anchor=MAP_TABLE_ANCHOR)
+st.write(i18n.t("map_table_intro", lang))
+map_table = tables.map_table(selection, lang)
+st.dataframe(map_table, hide_index=True, width="stretch")
+st.download_button(
+    i18n.t("download_map_table", lang),
+    tables.to_csv_bytes(map_table),
+    "stedenbanden-nl-cn-map.csv",
+    "text/csv",
+)

@@ -10,7 +10,6 @@ selected = ui.current_filter()
 ties = filters.apply(selected, data.ties)
 
 st.title(i18n.t("page_timeline", lang))
-ui.url_notice(lang)
 fmt = ui.export_format(lang)
 if ties.empty:
     st.info(i18n.t("selection_empty", lang))

@@ -185,3 +185,28 @@ def test_compact_layout_keeps_the_source_inside_and_labels_every_lifetime(datase
     assert phone.figure.layout.yaxis.showticklabels is False
     assert phone.notes == wide.notes and len(wide.notes) > 0
     assert annotation_texts(wide, "source-line"), "the wide chart is left as it was"
+
+
+HOSTILE_LINK = "<a href='https://elsewhere.example'>klik</a>"
+
+
+def all_strings(value) -> list[str]:
+    """Every string anywhere in a figure's JSON (titles, ticks, hovers, customdata, annotations)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in all_strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in all_strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("build", [charts.begun_and_ended, charts.standing_over_time, charts.lifetimes])
+def test_record_and_url_text_never_becomes_markup_in_a_chart(build, dataset):
+    ties = dataset.ties.assign(nl_name_nl=HOSTILE_LINK, cn_name_nl=HOSTILE_LINK, cn_name_en=HOSTILE_LINK)
+    events = dataset.events.assign(title_nl=HOSTILE_LINK, summary_nl=HOSTILE_LINK)
+    sources = dataset.sources.assign(publisher=HOSTILE_LINK)
+    chart = build(ties, events, sources, Filter(query=HOSTILE_LINK), "nl")
+    strings = all_strings(chart.figure.to_plotly_json())
+    assert not [s for s in strings if "<a " in s or "<a\u00a0" in s]
+    assert any("&lt;a href" in s for s in strings)

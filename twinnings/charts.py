@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from twinnings import __version__
+from twinnings import __version__, safe_text
 from twinnings.filters import FIRST_YEAR, PROVINCE_NAMES, Filter
 from twinnings.i18n import Lang, label, t
 from twinnings.maps import STATUS_STYLE
@@ -66,6 +66,7 @@ class Chart:
     name: str
     source: str = ""
     notes: tuple[str, ...] = ()
+    title: str = ""
 
 
 def selection_text(f: Filter, lang: Lang) -> str:
@@ -87,7 +88,7 @@ def source_line(ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> str:
     """'Source: dataset, version; the publishers cited most for this selection'."""
     publisher = dict(zip(sources["id"], sources["publisher"]))
     cited = Counter(publisher[s] for ids in ties["source_ids"] for s in ids.split() if s in publisher)
-    main = ", ".join(short(name, 28) for name, _ in cited.most_common(3))
+    main = ", ".join(safe_text.shorten(name, 28) for name, _ in cited.most_common(3))
     line = t("source_line", lang, version=__version__)
     return f"{line}; {t('based_on', lang)} {main}" if main else line
 
@@ -106,6 +107,7 @@ def house_style(
 ) -> go.Figure:
     """Title, subtitle, legend under (or beside) the plot, then notes and the source line, all inside the figure."""
     notes = footer_lines(notes)
+    title, subtitle, source = safe_text.plotly(title), safe_text.plotly(subtitle), safe_text.plotly(source)
     bottom = (60 if legend_right else 95) + NOTE_LINE_PX * len(notes)
     fig.update_layout(
         template="plotly_white",
@@ -177,7 +179,7 @@ def _annotate_moments(fig: go.Figure, moments: pd.DataFrame, x_of) -> list[str]:
             bgcolor="rgba(255,255,255,0.85)",
             name="key-moment",
         )
-        notes.append(f"{n} {moment.date[:4]} {short(moment.text, 56)}")
+        notes.append(f"{n} {moment.date[:4]} {safe_text.shorten(moment.text, 56)}")
     return notes
 
 
@@ -186,16 +188,12 @@ def footer_lines(notes: list[str] | tuple[str, ...], width: int = 130) -> list[s
     lines, line = [], ""
     for note in notes:
         number, rest = note.split(" ", 1)
-        item = f"<b>{number}</b> {rest}"
+        item = f"<b>{number}</b> {safe_text.plotly(rest)}"
         if line and len(line) + len(note) > width:
             lines.append(line)
             line = ""
         line = f"{line}   {item}" if line else item
     return [*lines, line] if line else lines
-
-
-def short(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def partial_date_start(value: str) -> pd.Timestamp:
@@ -262,7 +260,7 @@ def begun_and_ended(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFr
     )
     if peak:
         summary += " " + t("summary_peak", lang, year=str(peak), n=str(int(by_year[peak])))
-    return Chart(fig, data, summary, "stedenbanden-begun-ended", source, tuple(notes))
+    return Chart(fig, data, summary, "stedenbanden-begun-ended", source, tuple(notes), t("chart_begun_ended", lang))
 
 
 def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
@@ -305,12 +303,12 @@ def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.Dat
         now=str(int(totals.iloc[-1]) if len(totals) else 0),
         last=str(years[-1]),
     )
-    return Chart(fig, data, summary, "stedenbanden-standing", source, tuple(notes))
+    return Chart(fig, data, summary, "stedenbanden-standing", source, tuple(notes), t("chart_standing", lang))
 
 
 def tie_label(tie: pd.Series | dict, lang: Lang) -> str:
     partner = tie["cn_name_nl"] if lang == "nl" else tie["cn_name_en"]
-    return f"{short(tie['nl_name_nl'], 22)} – {short(partner, 20)} {tie['cn_name_zh']}"
+    return f"{safe_text.shorten(tie['nl_name_nl'], 22)} – {safe_text.shorten(partner, 20)} {tie['cn_name_zh']}"
 
 
 def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
@@ -352,7 +350,7 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
             xs, ys = [], []
             for row in part.itertuples():
                 xs += [row.drawn_from, row.drawn_to, None]
-                ys += [row.label, row.label, None]
+                ys += [safe_text.plotly(row.label)] * 2 + [None]
             fig.add_scatter(
                 x=xs,
                 y=ys,
@@ -374,7 +372,7 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
             line={"color": "#555555", "width": 5, "dash": "dot"},
         )
     shown = tie_events[tie_events["type"].isin(EVENT_STYLE)].copy()
-    shown["label"] = shown["tie_id"].map(dict(zip(data["tie_id"], data["label"])))
+    shown["label"] = shown["tie_id"].map(dict(zip(data["tie_id"], data["label"].map(safe_text.plotly))))
     for event_type, (colour, symbol) in EVENT_STYLE.items():
         part = shown[shown["type"] == event_type]
         if part.empty:
@@ -391,10 +389,10 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
             marker={"symbol": symbol, "size": 11, "color": colour, "line": {"width": 1, "color": "#ffffff"}},
             customdata=list(
                 zip(
-                    part["date"],
-                    part[f"title_{lang}"],
-                    part[f"summary_{lang}"].map(lambda s: short(s, 160)),
-                    publishers,
+                    part["date"].map(safe_text.plotly),
+                    part[f"title_{lang}"].map(safe_text.plotly),
+                    part[f"summary_{lang}"].map(lambda s: safe_text.plotly(safe_text.shorten(s, 160))),
+                    publishers.map(safe_text.plotly),
                 )
             ),
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}<br><i>%{customdata[3]}</i>"
@@ -404,7 +402,7 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
     fig.update_yaxes(
         autorange="reversed",
         categoryorder="array",
-        categoryarray=list(data["label"]),
+        categoryarray=list(data["label"].map(safe_text.plotly)),
         automargin=True,
         tickfont={"size": 12},
     )
@@ -419,7 +417,7 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
         unknown=str(int((~data["start_known"]).sum())) if len(data) else "0",
         events=str(len(shown)),
     )
-    return Chart(fig, data, summary, "stedenbanden-lifetimes", source, tuple(notes))
+    return Chart(fig, data, summary, "stedenbanden-lifetimes", source, tuple(notes), t("chart_lifetimes", lang))
 
 
 def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, lang: Lang) -> Chart:
@@ -451,7 +449,7 @@ def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitl
         year=str(int(busiest.idxmax())) if len(busiest) else "–",
         peak=str(int(busiest.max())) if len(busiest) else "0",
     )
-    return Chart(fig, data, summary, "stedenbanden-events", source)
+    return Chart(fig, data, summary, "stedenbanden-events", source, title=t("chart_events", lang))
 
 
 COMPACT_ROW_PX = 34
@@ -470,7 +468,7 @@ def compact(chart: Chart) -> Chart:
     fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "source-line"]
     title = wrap(fig.layout.title.text.removeprefix("<b>").removesuffix("</b>"), 38)
     subtitle = wrap(fig.layout.title.subtitle.text, 46)
-    source = wrap(chart.source, 58)
+    source = wrap(safe_text.plotly(chart.source), 58)
     header_lines = sum(text.count("<br>") + 1 for text in (title, subtitle, source))
     fig.update_layout(
         title={

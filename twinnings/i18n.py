@@ -60,6 +60,32 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Deze onderdelen van de link zijn niet herkend en genegeerd: {items}",
         "en": "These parts of the link were not recognised and were ignored: {items}",
     },
+    "url_too_long": {
+        "nl": "Deze link was te lang om te lezen en is genegeerd; u ziet alle banden.",
+        "en": "This link was too long to read and was ignored; you see all ties.",
+    },
+    "and_more": {"nl": "en nog {n}", "en": "and {n} more"},
+    "map_frame_title": {
+        "nl": "Interactieve kaart van de banden; dezelfde gegevens staan in de tabel onder de kaart",
+        "en": "Interactive map of the ties; the same data is in the table below the map",
+    },
+    "marker_name": {"nl": "{name}, status {status}", "en": "{name}, status {status}"},
+    "skip_map": {
+        "nl": "Sla de kaart over, naar de tabel met dezelfde gegevens",
+        "en": "Skip the map, to the table with the same data",
+    },
+    "map_table": {"nl": "De kaart als tabel", "en": "The map as a table"},
+    "map_table_intro": {
+        "nl": "Alle banden die de kaart nu toont, met partner, soort, jaren en status.",
+        "en": "Every tie the map shows now, with partner, kind, years and status.",
+    },
+    "download_map_table": {"nl": "Download deze tabel (CSV)", "en": "Download this table (CSV)"},
+    "map_keys": {
+        "nl": "Toetsenbord: Tab gaat langs de plaatsen, Enter opent er een, Escape sluit. "
+        "Scrollen zoomt pas na een klik op de kaart.",
+        "en": "Keyboard: Tab moves through the places, Enter opens one, Escape closes it. "
+        "Scrolling zooms only after a click on the map.",
+    },
     "view": {"nl": "Kaart", "en": "Map"},
     "view_nl": {"nl": "Nederland", "en": "Netherlands"},
     "view_cn": {"nl": "Nederland–China", "en": "Netherlands–China"},

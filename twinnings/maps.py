@@ -22,6 +22,9 @@ from jinja2 import Template
 from twinnings.build import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.model import STATUSES
+from twinnings.safe_text import html_text as esc
+from twinnings.safe_text import http_url as safe_url
+from twinnings.safe_text import script_json
 
 STATIC_URL = "/app/static/vendor"
 JS = [
@@ -38,6 +41,9 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     "unknown": ("#7F7F7F", "triangle"),
 }
 STATUS_DASH = {"active": None, "dormant": "6 4", "ended": "2 4", "unknown": "1 3"}
+# Arcs are thin lines: darker shades of the same hues keep 3:1 against land, sea and China (WCAG 1.4.11).
+ARC_COLOURS = {"active": "#0072B2", "dormant": "#A66300", "ended": "#C24E00", "unknown": "#666666"}
+MARKER_OUTLINE = "#1a1a1a"
 MARKER_SIZE = 18
 PROVINCE_MARKER_SIZE = 26
 STATUS_RANK = {status: rank for rank, status in enumerate(("active", "dormant", "unknown", "ended"))}
@@ -64,20 +70,6 @@ TILES = {
 }
 NL_BOUNDS = [[50.75, 3.36], [53.55, 7.22]]
 EURASIA_BOUNDS = [[18.0, -2.0], [62.0, 135.0]]
-
-
-def esc(text: object) -> str:
-    """Escape record text for HTML. Beyond html.escape: backticks, '$' and backslashes, because folium
-    places text inside JS template literals; braces, because branca compiles rendered output as Jinja."""
-    escaped = html.escape("" if text is None or pd.isna(text) else str(text), quote=True)
-    for char, entity in (("`", "&#96;"), ("$", "&#36;"), ("\\", "&#92;"), ("{", "&#123;"), ("}", "&#125;")):
-        escaped = escaped.replace(char, entity)
-    return escaped
-
-
-def safe_url(url: str) -> str | None:
-    """The URL if it is http(s), else None: no javascript: or data: links from records."""
-    return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
 
 
 def place_status(statuses: pd.Series) -> str:
@@ -139,9 +131,12 @@ def marker_svg(status: str, size: int = MARKER_SIZE) -> str:
         "diamond": f'<polygon points="{half},1 {size - 1},{half} {half},{size - 1} 1,{half}"/>',
         "triangle": f'<polygon points="{half},1.5 {size - 1.5},{size - 2} 1.5,{size - 2}"/>',
     }[shape]
+    # A dark outer line under a white inner one: one of the two contrasts 3:1 with any province fill.
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
-        f'viewBox="0 0 {size} {size}" fill="{colour}" stroke="#ffffff" stroke-width="1.5">{body}</svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+        f'aria-hidden="true" focusable="false">'
+        f'<g fill="none" stroke="{MARKER_OUTLINE}" stroke-width="3.5">{body}</g>'
+        f'<g fill="{colour}" stroke="#ffffff" stroke-width="1.5">{body}</g></svg>'
     )
 
 
@@ -167,12 +162,12 @@ def popup_html(
         partner = tie[f"{partner_side}_name_nl"] if lang == "nl" else tie[f"{partner_side}_name_en"]
         zh = f' <span lang="zh">{esc(tie["cn_name_zh"])}</span>' if partner_side == "cn" else ""
         links = []
-        for n, source_id in enumerate(tie["source_ids"].split(), start=1):
+        for source_id in tie["source_ids"].split():
             url, publisher, title_text = sources.get(source_id, ("", "", ""))
             if safe_url(url):
                 links.append(
                     f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer" '
-                    f'title="{esc(publisher)}: {esc(title_text)}">{n}</a>'
+                    f'title="{esc(title_text)}">{esc(publisher)}</a>'
                 )
         n_events = (events_per_tie or {}).get(tie["id"], 0)
         events_text = f", {n_events} {esc(t('events_lower', lang))}" if n_events else ""
@@ -182,7 +177,7 @@ def popup_html(
             f"{esc(label('relation', tie['relation_type'], lang))}, {esc(years_text(tie, lang))}, "
             f"<i>{esc(label('status', tie['status'], lang))}</i> "
             f"({esc(t('status_as_of', lang))} {esc(tie['status_as_of'])}){events_text}<br>"
-            f"{esc(t('sources', lang))}: {' '.join(links)}"
+            f"{esc(t('sources', lang))}: {', '.join(links)}"
             "</li>"
         )
     return (
@@ -193,16 +188,6 @@ def popup_html(
 
 def source_lookup(sources: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
     return {row.id: (row.url, row.publisher, row.title) for row in sources.itertuples()}
-
-
-def script_json(value: object) -> str:
-    """JSON that is safe inside a <script> element, whatever the record text holds."""
-    return (
-        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
 
 
 class _RawScript(Element):
@@ -254,6 +239,51 @@ class Legend(MacroElement):
             parts.append(f"<b>{esc(title)}</b>")
             parts += [f"<div>{symbol} {esc(text)}</div>" for symbol, text in entries]
         self.content = json.dumps("".join(parts))
+
+
+class MapAccess(MacroElement):
+    """Keyboard and scrolling behaviour news maps share: the wheel scrolls the page until the map is
+    clicked or focused; Escape closes a popup; an opened popup takes focus and gives it back on close."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            var container = map.getContainer();
+            map.scrollWheelZoom.disable();
+            map.on("click focus", function() { map.scrollWheelZoom.enable(); });
+            container.addEventListener("mouseleave", function() { map.scrollWheelZoom.disable(); });
+            container.addEventListener("keydown", function(e) {
+                if (e.key === "Escape" && map._popup && map.hasLayer(map._popup)) {
+                    map.closePopup();
+                    e.stopPropagation();
+                }
+            });
+            map.on("popupopen", function(e) {
+                var element = e.popup.getElement();
+                var content = element.querySelector(".leaflet-popup-content");
+                var heading = element.querySelector("h4");
+                element.setAttribute("role", "dialog");
+                if (heading) { element.setAttribute("aria-label", heading.textContent); }
+                content.tabIndex = -1;
+                content.focus({preventScroll: true});
+            });
+            map.on("popupclose", function(e) {
+                var active = document.activeElement;
+                var element = e.popup.getElement();
+                var source = e.popup._source;
+                var lost = !active || active === document.body || (element && element.contains(active));
+                if (lost && source && source._icon) { source._icon.focus({preventScroll: true}); }
+            });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MapAccess"
 
 
 class Attribution(MacroElement):
@@ -313,6 +343,7 @@ def base_map(tiles: str, bounds: list[list[float]]) -> folium.Map:
         url, attribution = TILES[tiles]
         folium.TileLayer(url, attr=attribution, name=tiles, max_zoom=18).add_to(m)
     m.fit_bounds(bounds)
+    MapAccess().add_to(m)
     return m
 
 
@@ -404,6 +435,7 @@ def place_features(
                 "geometry": {"type": "Point", "coordinates": [round(place.lon, 4), round(place.lat, 4)]},
                 "properties": {
                     "label": esc(name),
+                    "name": t("marker_name", lang, name=name, status=label("status", place.status, lang)),
                     "popup": popup_html(
                         t("ties_of", lang, name=name),
                         grouped[place.place_id],
@@ -443,6 +475,17 @@ class PlaceLayer(DataLayer):
                 onEachFeature: function(feature, layer) {
                     layer.bindTooltip(feature.properties.label, {sticky: true});
                     layer.bindPopup(feature.properties.popup, {maxWidth: 360});
+                    layer.on("add", function() {
+                        this._icon.setAttribute("aria-label", feature.properties.name);
+                        this._icon.setAttribute("aria-haspopup", "dialog");
+                    });
+                    // Enter opens the popup AND selects the place, as a click does (Leaflet alone only opens it).
+                    layer.off("keypress", layer._onKeyPress, layer);
+                    layer.on("keypress", function(e) {
+                        if (e.originalEvent.key === "Enter") {
+                            layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e.originalEvent});
+                        }
+                    });
                 }
             }).addTo({{ this._parent.get_name() }});
         })();
@@ -495,15 +538,26 @@ class ArcLayer(DataLayer):
         super().__init__()
         self._name = "ArcLayer"
         styles = {
-            status: {"color": colour, "weight": 1.6, "opacity": 0.8, "dashArray": STATUS_DASH[status]}
-            for status, (colour, _shape) in STATUS_STYLE.items()
+            status: {"color": ARC_COLOURS[status], "weight": 2.2, "opacity": 1, "dashArray": STATUS_DASH[status]}
+            for status in STATUS_STYLE
         }
         self.styles = script_json(styles)
         self.data = script_json(collection)
 
 
-def status_legend(lang: Lang) -> tuple[str, list[tuple[str, str]]]:
-    return t("legend_title", lang), [(marker_svg(s, 12), label("status", s, lang)) for s in STATUSES]
+def arc_svg(status: str) -> str:
+    dash = f' stroke-dasharray="{STATUS_DASH[status]}"' if STATUS_DASH[status] else ""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="26" height="12" aria-hidden="true" focusable="false">'
+        f'<line x1="1" y1="6" x2="25" y2="6" stroke="{ARC_COLOURS[status]}" stroke-width="2.2"{dash}/></svg>'
+    )
+
+
+def status_legend(lang: Lang, arcs: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """Status symbols; with `arcs`, the line style of each status beside its marker."""
+    return t("legend_title", lang), [
+        (marker_svg(s, 12) + (arc_svg(s) if arcs else ""), label("status", s, lang)) for s in STATUSES
+    ]
 
 
 def choropleth_legend(lang: Lang) -> tuple[str, list[tuple[str, str]]]:
@@ -591,7 +645,7 @@ def cn_view(
         WorldBackground(world).add_to(base)
         Attribution(t("world_credit", lang)).add_to(base)
     folium.map.CustomPane("arcs", z_index=450).add_to(base)
-    Legend([status_legend(lang)]).add_to(base)
+    Legend([status_legend(lang, arcs=True)]).add_to(base)
     layers = folium.FeatureGroup(name="selection")
     ArcLayer(arcs_geojson(ties)).add_to(layers)
     events = events_per_tie.to_dict() if events_per_tie is not None else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from twinnings import safe_text
+from twinnings.filters import PROVINCE_NAMES
 from twinnings.i18n import Lang, label, t
 
 
@@ -13,6 +15,7 @@ def ties_table(ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col_nl_place", lang): ties["nl_name_nl"],
+            t("filter_province", lang): ties["nl_province_id"].map(PROVINCE_NAMES),
             t("col_cn_place", lang): ties[partner_name],
             t("col_name_zh", lang): ties["cn_name_zh"],
             t("col_relation", lang): ties["relation_type"].map(lambda v: label("relation", v, lang)),
@@ -26,6 +29,11 @@ def ties_table(ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     ).sort_values([t("col_nl_place", lang), t("col_cn_place", lang)], ignore_index=True)
 
 
+def map_table(ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The map's text alternative: every tie it draws, with the province a reader looks for."""
+    return ties_table(ties, lang).drop(columns=[t("col_sources", lang), "id"])
+
+
 def sources_table(sources: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -33,14 +41,14 @@ def sources_table(sources: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("col_publisher", lang): sources["publisher"],
             t("col_title", lang): sources["title"],
             t("col_published", lang): sources["published"],
-            "URL": sources["url"],
+            "URL": sources["url"].map(lambda url: safe_text.http_url(url) or ""),
         }
     )
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM so that Excel opens Chinese names correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM so that Excel opens Chinese names correctly; no cell runs as a formula there."""
+    return frame.map(safe_text.spreadsheet_cell).to_csv(index=False).encode("utf-8-sig")
 
 
 def events_table(
@@ -51,7 +59,7 @@ def events_table(
     partner_name = "cn_name_nl" if lang == "nl" else "cn_name_en"
     by_tie = ties.set_index("id")
     place_names = dict(zip(places["id"], places["name_nl"]))
-    url = dict(zip(sources["id"], sources["url"]))
+    url = {source_id: safe_text.http_url(link) or "" for source_id, link in zip(sources["id"], sources["url"])}
     dutch = events["tie_id"].map(by_tie["nl_name_nl"]).fillna(events["place_id"].map(place_names))
     context = events["scope"].isin(["national", "international"])
     return pd.DataFrame(
@@ -85,11 +93,6 @@ def amounts_table(events: pd.DataFrame, ties: pd.DataFrame, lang: Lang) -> pd.Da
     )
 
 
-def md_escape(text: str) -> str:
-    """Record text made safe for Streamlit Markdown: no links, emphasis or code from the data."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$" else ch for ch in str(text))
-
-
 def source_links_markdown(source_ids: str, sources: pd.DataFrame) -> str:
     """A Markdown list of an event's or tie's sources: publisher, title and date, linked (http(s) only)."""
     by_id = sources.set_index("id")
@@ -98,9 +101,11 @@ def source_links_markdown(source_ids: str, sources: pd.DataFrame) -> str:
         if source_id not in by_id.index:
             continue
         source = by_id.loc[source_id]
-        text = md_escape(f"{source['publisher']}: {source['title']}") + (
-            f" ({md_escape(source['published'])})" if source["published"] else ""
+        text = safe_text.markdown(f"{source['publisher']}: {source['title']}") + (
+            f" ({safe_text.markdown(source['published'])})" if source["published"] else ""
         )
-        url = source["url"].replace("<", "%3C").replace(">", "%3E")
-        lines.append(f"- [{text}](<{url}>)" if url.lower().startswith(("http://", "https://")) else f"- {text}")
+        url = safe_text.http_url(source["url"])
+        if url:
+            url = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+        lines.append(f"- [{text}](<{url}>)" if url else f"- {text}")
     return "\n".join(lines)

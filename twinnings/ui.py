@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+import streamlit.components.v1 as components
 
-from twinnings import charts, export, filters, i18n, tables
+from twinnings import charts, export, filters, i18n, safe_text, tables
 from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
@@ -22,6 +23,12 @@ LANG_KEY = "lang"
 WIDGET = {name: f"w_{name}" for name in filters.PARAM_NAMES}
 SEEDED_KEY = "_url_seeded"
 NOTICE_KEY = "_url_notice"
+LAYOUT_KEY = "_layout"
+# Parameters Streamlit itself reads; everything else in a URL is ours to check.
+STREAMLIT_PARAMS = ("lang", "embed", "embed_options")
+TOO_LONG_PARAM = "link"
+NOTICE_ITEMS, NOTICE_ITEM_LENGTH = 3, 40
+_viewport = components.declare_component("viewport", path=str(Path(__file__).parent / "viewport"))
 
 
 def settings() -> Settings:
@@ -72,8 +79,12 @@ def _seed_from_url() -> None:
         return
     st.session_state[SEEDED_KEY] = True
     params = {name: st.query_params.get_all(name) for name in st.query_params}
+    too_long = params.pop(TOO_LONG_PARAM, None) is not None
     f, dropped = filters.from_params(params)
-    st.session_state[NOTICE_KEY] = dropped
+    st.session_state[NOTICE_KEY] = (too_long, dropped)
+    for name in list(st.query_params):
+        if name not in filters.PARAM_NAMES and name not in STREAMLIT_PARAMS:
+            del st.query_params[name]
     st.session_state[WIDGET["province"]] = list(f.provinces)
     st.session_state[WIDGET["level"]] = list(f.levels)
     st.session_state[WIDGET["status"]] = list(f.statuses)
@@ -105,7 +116,7 @@ def filter_sidebar(lang: i18n.Lang) -> Filter:
     """The shared filters in the sidebar; returns the Filter every page applies."""
     _seed_from_url()
     sidebar = st.sidebar
-    sidebar.subheader(i18n.t("filters", lang))
+    sidebar.header(i18n.t("filters", lang))
     labels = {
         "province": ("filter_province", filters.PROVINCE_NAMES.__getitem__),
         "level": ("filter_level", lambda v: i18n.label("level", v, lang)),
@@ -154,11 +165,73 @@ def current_filter() -> Filter:
     )
 
 
+def notice_text(too_long: bool, dropped: list[str], lang: i18n.Lang) -> str:
+    """The notice about a permalink's ignored parts: a few of them, shortened, as plain text.
+    A crafted link must not be able to put a link, an image or a wall of text on the page."""
+    if too_long:
+        return i18n.t("url_too_long", lang)
+    items = [safe_text.shorten(item, NOTICE_ITEM_LENGTH) for item in dropped[:NOTICE_ITEMS]]
+    if len(dropped) > NOTICE_ITEMS:
+        items.append(i18n.t("and_more", lang, n=str(len(dropped) - NOTICE_ITEMS)))
+    return i18n.t("url_notice", lang, items=" · ".join(items))
+
+
 def url_notice(lang: i18n.Lang) -> None:
-    """Tell the visitor which parts of a permalink were ignored (shown on the run that read them)."""
-    dropped = st.session_state.pop(NOTICE_KEY, None)
-    if dropped:
-        st.warning(i18n.t("url_notice", lang, items=", ".join(dropped)), icon=None)
+    """Tell the visitor which parts of a permalink were ignored, on whichever page the link opened."""
+    too_long, dropped = st.session_state.pop(NOTICE_KEY, (False, []))
+    if too_long or dropped:
+        st.warning(safe_text.markdown(notice_text(too_long, dropped, lang)), icon=None)
+
+
+# Streamlit's focus ring on page links (1.1:1) falls short of WCAG AA; its captions (3.9:1) do too,
+# so the pages write notes as body text instead of st.caption.
+PAGE_STYLE = (
+    "<style>"
+    '[data-testid="stSidebarNav"] a:focus-visible,a:focus-visible,button:focus-visible'
+    "{outline:3px solid #005A8C !important;outline-offset:2px;}"
+    ".st-key-viewport{position:absolute !important;width:100%;height:0;overflow:hidden;}"
+    '[data-testid="stMainBlockContainer"]{padding-top:3.5rem;}'
+    "</style>"
+)
+
+
+def page_script(lang: i18n.Lang, title: str) -> None:
+    """What Streamlit does not set itself: the page language, meaningful frame titles, and a guard for
+    links so long that Streamlit drops them whole (they come back as ?link=too-long, which gets a notice)."""
+    config = {
+        "lang": lang,
+        "title": title,
+        "mapFrame": i18n.t("map_frame_title", lang),
+        "tooLong": TOO_LONG_PARAM,
+    }
+    script = (
+        "<script>(function(){var c=" + safe_text.script_json(config) + ";window.__twConfig=c;"
+        "var d=window.document;"
+        "var q=window.location.search;"
+        "if(q.length>512*1024||q.split('&').length>1000){"
+        "window.location.replace(window.location.pathname+'?'+c.tooLong+'=too-long');return;}"
+        "function apply(){var c=window.__twConfig;d.documentElement.lang=c.lang;"
+        "if(d.title!==c.title){d.title=c.title;}"
+        "d.querySelectorAll('iframe').forEach(function(f){"
+        "if((f.src||'').indexOf('streamlit_folium')>=0&&f.title!==c.mapFrame){f.title=c.mapFrame;}"
+        "else if((f.src||'').indexOf('viewport')>=0){f.title='';f.setAttribute('aria-hidden','true');"
+        "f.tabIndex=-1;}});}"
+        "apply();"
+        "if(!window.__twObserver){window.__twObserver=new MutationObserver(apply);"
+        "window.__twObserver.observe(d.documentElement,{childList:true,subtree:true,characterData:true});}"
+        "})();</script>"
+    )
+    st.html(PAGE_STYLE + script, unsafe_allow_javascript=True)
+
+
+def layout() -> str:
+    """'narrow' or 'wide': the width of the main column as the browser reports it. The first guess
+    (before the browser answers) comes from the user agent; the browser reports only a difference."""
+    guess = st.session_state.get(LAYOUT_KEY) or ("narrow" if is_phone() else "wide")
+    reported = _viewport(current=guess, key="viewport", default=None)
+    if reported in ("narrow", "wide"):
+        st.session_state[LAYOUT_KEY] = reported
+    return st.session_state.get(LAYOUT_KEY) or guess
 
 
 def export_format(lang: i18n.Lang) -> str:
@@ -179,7 +252,7 @@ def export_format(lang: i18n.Lang) -> str:
 
 
 def is_phone() -> bool:
-    """Phones get charts laid out for a narrow screen (Streamlit does not tell the viewport width)."""
+    """A first guess at a narrow screen, before the browser has reported the column width."""
     agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
     return "Mobi" in agent
 
@@ -187,17 +260,19 @@ def is_phone() -> bool:
 def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str) -> None:
     """A chart with its data download and its text alternative, the same way on every page."""
     height = int(chart.figure.layout.height or charts.EXPORT_HEIGHT)
-    if is_phone():
+    narrow = st.session_state.get(LAYOUT_KEY, "narrow" if is_phone() else "wide") == "narrow"
+    if narrow:
         chart = charts.compact(chart)
     st.plotly_chart(
         chart.figure,
         theme=None,
         config=charts.export_config(chart.name, fmt, height),
         key=f"chart_{chart.name}",
+        alt=f"{chart.title}. {chart.summary}",
     )
-    st.caption(chart.summary)
-    if is_phone() and chart.notes:
-        st.caption(" · ".join(chart.notes))
+    st.markdown(safe_text.markdown(chart.summary))
+    if narrow and chart.notes:
+        st.markdown(safe_text.markdown(" · ".join(chart.notes)))
     left, right = st.columns([1, 3])
     left.download_button(
         i18n.t("chart_data", lang),
@@ -222,8 +297,8 @@ KEY_FIGURES = (
 def key_figures_block(figures: KeyFigures, lang: i18n.Lang) -> None:
     """Five metrics in a row; on a phone one line, so the map is not pushed off the first screen."""
     values = [(i18n.t(key, lang), getattr(figures, attr)) for key, attr in KEY_FIGURES]
-    if is_phone():
-        st.markdown(" · ".join(f"**{value}** {name}" for name, value in values))
+    if st.session_state.get(LAYOUT_KEY, "narrow" if is_phone() else "wide") == "narrow":
+        st.markdown(" · ".join(f"**{value}** {safe_text.markdown(name)}" for name, value in values))
         return
     for column, (name, value) in zip(st.columns(len(values)), values):
         column.metric(name, value)

@@ -113,30 +113,24 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
-HOSTILE_NAME = "<img src=x onerror=alert(1)>"
-
-
 @pytest.fixture(scope="session")
 def hostile_app_url(tmp_path_factory):
-    """The app on a copy of the data whose places are all named like an XSS payload."""
-    import csv
-    import shutil
+    """The app on a copy of the data whose every text field carries markup, links and template syntax."""
+    from tests.hostile_data import write_hostile_copy
 
-    from twinnings import DATA_DIR
-
-    data = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(DATA_DIR, data)
-    path = data / "places.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        header, rows = reader.fieldnames, list(reader)
-    for row in rows:
-        row["name_nl"] = row["name_en"] = HOSTILE_NAME
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    data = write_hostile_copy(tmp_path_factory.mktemp("hostile") / "data")
     process, url = start_app({"TWINNINGS_DATA_DIR": str(data)})
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+def wait_until_idle(page, timeout: int = 60_000) -> None:
+    """Streamlit has finished its run: nothing stale, no running indicator."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-stale=\"true\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stMainBlockContainer\"]')"
+        " && window.__twConfig",  # our page script (language, frame titles, styles) has run
+        timeout=timeout,
+    )

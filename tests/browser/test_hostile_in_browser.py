@@ -1,0 +1,150 @@
+"""Hostile record text on every page and surface stays text: no dialog, no element or link made
+from it, no request to another host. The data copy comes from tests/hostile_data.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_until_idle
+from tests.hostile_data import EVIL_HOST, INJECTED_ID
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[src*="streamlit_folium"]'
+URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href", "style")
+
+# Anything in a document that a record could have created: an injected element, an element whose
+# URL attribute points at the attacker's host, or a javascript: link.
+FIND_INJECTED = """([host, id, attributes]) => {
+    const found = [];
+    if (document.getElementById(id)) found.push('#' + id);
+    for (const element of document.querySelectorAll('*')) {
+        for (const name of attributes) {
+            const value = element.getAttribute(name) || '';
+            const context = (element.parentElement?.outerHTML || "").slice(0, 200);
+            const what = element.tagName + "[" + name + "]=" + value.slice(0, 60);
+            if (value.includes(host)) found.push(what + " in " + context);
+            if (name === 'href' && value.trim().toLowerCase().startsWith('javascript:')) found.push('javascript: link');
+        }
+    }
+    for (const script of document.querySelectorAll('script')) {
+        if ((script.textContent || '').includes('alert(5)</script>')) found.push('script from record');
+    }
+    return found;
+}"""
+
+
+def injected(page) -> list[str]:
+    found = []
+    for frame in page.frames:
+        items = frame.evaluate(FIND_INJECTED, [EVIL_HOST, INJECTED_ID, list(URL_ATTRIBUTES)])
+        found += [f"{frame.url[:40]}: {item}" for item in items]
+    return found
+
+
+@pytest.fixture
+def watched(page):
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    return page
+
+
+def assert_inert(page) -> None:
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert injected(page) == []
+    assert page.outside_requests == []
+
+
+def open_map(page, url):
+    page.goto(url)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".tw-marker").first.wait_for(timeout=60_000)
+    wait_until_idle(page)
+    return frame
+
+
+@pytest.mark.parametrize("view", ["nl", "cn"])
+def test_map_views_popups_and_tooltips_show_hostile_text_as_text(watched, hostile_app_url, view):
+    frame = open_map(watched, f"{hostile_app_url}/?view={view}")
+    for side in ("nl", "cn") if view == "cn" else ("nl",):
+        marker = frame.locator(f".tw-marker-{side}").first
+        marker.dispatch_event("mouseover")  # markers overlap in the zoomed-out view: no pointer needed
+        marker.dispatch_event("click")
+        popup = frame.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=10_000)
+        assert "<img src=//evil.example" in popup.inner_text()
+        assert popup.locator("img, b#tw-injected").count() == 0
+        wait_until_idle(watched)
+        assert_inert(watched)
+        frame.locator(".leaflet-popup-close-button").dispatch_event("click")
+        frame.locator(".leaflet-popup").wait_for(state="detached", timeout=10_000)
+    # the place selected by the click is listed under the map, its heading as text
+    assert watched.locator("h2").filter(has_text="<img src=/").count() >= 1
+    assert_inert(watched)
+    screenshot(watched, f"hostile-map-{view}")
+
+
+def test_timeline_charts_and_their_hovers_show_hostile_text_as_text(watched, hostile_app_url):
+    watched.goto(f"{hostile_app_url}/tijdlijn")
+    watched.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
+    wait_until_idle(watched)
+    lifetimes = watched.locator(".stPlotlyChart").nth(2)
+    lifetimes.scroll_into_view_if_needed()
+    points = lifetimes.locator(".scatterlayer .trace .points path")
+    assert points.count() > 0
+    for n in range(min(points.count(), 3)):
+        points.nth(n).hover(force=True)
+        watched.wait_for_timeout(200)
+    labels = lifetimes.locator(".ytick text")
+    assert labels.first.text_content().startswith("<img src=//evil.exa")
+    assert lifetimes.locator("a").count() == 0
+    assert_inert(watched)
+    screenshot(watched, "hostile-timeline")
+
+
+def test_events_table_row_selection_shows_hostile_text_as_text(watched, hostile_app_url):
+    watched.goto(f"{hostile_app_url}/gebeurtenissen")
+    table = watched.locator('[data-testid="stDataFrame"]').first
+    table.wait_for(timeout=60_000)
+    wait_until_idle(watched)
+    box = table.bounding_box()
+    watched.mouse.click(box["x"] + 12, box["y"] + 36 + 18)  # the row-selection cell of the first row
+    details = watched.locator('[data-testid="stMarkdownContainer"] strong').filter(has_text="[inloggen](https:")
+    details.first.wait_for(timeout=20_000)
+    wait_until_idle(watched)
+    assert details.first.locator("a, img, b").count() == 0
+    assert_inert(watched)
+    screenshot(watched, "hostile-events")
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2])
+def test_data_page_tables_and_documents_show_hostile_text_as_text(watched, hostile_app_url, tab):
+    watched.goto(f"{hostile_app_url}/data?lang=en")
+    watched.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
+    wait_until_idle(watched)
+    watched.get_by_role("tab").nth(tab).click()
+    watched.wait_for_timeout(500)
+    assert_inert(watched)
+
+
+def test_a_crafted_permalink_puts_no_link_or_image_on_the_page(watched, app_url):
+    crafted = "%5BKlik%20hier%5D(https%3A%2F%2Fevil.example%2Flogin)=1&!%5Bpx%5D(http%3A%2F%2Fevil.example%2Fp.png)=2"
+    watched.goto(f"{app_url}/data?{crafted}&status=bogus")
+    notice = watched.locator('[data-testid="stAlertContentWarning"]')
+    notice.wait_for(timeout=60_000)
+    wait_until_idle(watched)
+    assert "Klik hier" in notice.inner_text()
+    assert notice.locator("a, img").count() == 0
+    assert "evil.example" not in watched.url and "status" not in watched.url
+    assert_inert(watched)
+
+
+def test_a_link_too_long_for_streamlit_is_replaced_by_a_notice(watched, app_url):
+    junk = "&".join(f"k{n}=v" for n in range(1100))
+    watched.goto(f"{app_url}/?{junk}")
+    notice = watched.locator('[data-testid="stAlertContentWarning"]')
+    notice.wait_for(timeout=60_000)
+    assert "te lang" in notice.inner_text()
+    wait_until_idle(watched)
+    assert "k1=" not in watched.url

@@ -1,0 +1,60 @@
+"""A copy of the data package whose every text field carries what an attacker or a careless paste
+would put there: HTML, Markdown links and images, javascript: and scheme-relative URLs, template
+syntax, invisible characters and very long strings. It still validates, so the app shows it."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from twinnings import DATA_DIR
+from twinnings.build import build
+
+EVIL_HOST = "evil.example"
+INJECTED_ID = "tw-injected"
+PAYLOAD = (
+    f"<img src=//{EVIL_HOST}/i.png onerror=alert(1)><b id={INJECTED_ID}>b</b>"
+    f" [inloggen](https://{EVIL_HOST}/login) ![px](http://{EVIL_HOST}/p.png)"
+    f" <a href='javascript:alert(2)'>js</a> javascript:alert(3) //{EVIL_HOST}/rel www.{EVIL_HOST}"
+    " {{ 7*7 }} ${alert(4)} `x` <script>alert(5)</script> **vet** # kop"
+    " zero\u200bwidth\u200f rlm"
+)
+LONG = "lang " * 1200
+TEXT_FIELDS = {
+    "places.csv": ("name_nl", "name_en", "name_pinyin", "notes"),
+    "ties.csv": ("end_reason_nl", "end_reason_en", "notes"),
+    "events.csv": ("title_nl", "title_en", "summary_nl", "summary_en", "notes"),
+    "sources.csv": ("title", "publisher"),
+}
+
+
+def _rewrite(path: Path, change) -> None:
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header, rows = reader.fieldnames, list(reader)
+    for n, row in enumerate(rows):
+        change(n, row)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_hostile_copy(target: Path) -> Path:
+    """The shipped package copied to `target` with hostile text in every free-text field."""
+    shutil.copytree(DATA_DIR, target)
+    for file, fields in TEXT_FIELDS.items():
+
+        def change(n: int, row: dict, fields=fields, file=file) -> None:
+            for name in fields:
+                if name == "name_en" or name == "name_nl":
+                    row[name] = f"{PAYLOAD} {n}"  # names stay unique per row
+                else:
+                    row[name] = PAYLOAD + (LONG if file == "events.csv" and name.startswith("summary") else "")
+            if file == "sources.csv":
+                row["url"] = f"https://source.example/{n}?q=<script>alert(6)</script>&x=\"'"
+
+        _rewrite(target / file, change)
+    build(target)
+    return target
