@@ -74,7 +74,10 @@ def test_province_filter_keeps_only_that_province(dataset):
 
 def test_status_and_level_filters_combine(dataset):
     selected = apply(Filter(statuses=("ended",), levels=("provincie",)), dataset.ties)
-    assert set(selected["id"]) == {"provincie-noord-holland--shandong", "provincie-utrecht--guangdong"}
+    assert {"provincie-noord-holland--shandong", "provincie-utrecht--guangdong"} <= set(selected["id"])
+    assert set(selected["status"]) == {"ended"} and set(selected["nl_level"]) == {"provincie"}
+    rest = dataset.ties.drop(selected.index)
+    assert not ((rest["status"] == "ended") & (rest["nl_level"] == "provincie")).any()
 
 
 def test_period_keeps_ties_that_stood_during_it(dataset):

@@ -334,3 +334,32 @@ def test_stray_bytes_anywhere_end_in_a_data_error_never_a_crash(tmp_path_factory
     (target / "ties.csv").write_bytes(ties[:at] + b"".join(stray) + ties[at:])
     with contextlib.suppress(DataError):  # anything else, UnicodeDecodeError or csv.Error included, fails
         load(target)
+
+
+def test_unknown_actor_code_is_named_with_file_row_and_field(data_copy):
+    rewrite(data_copy / "events.csv", lambda rows: rows[0].update(actors="nl_municipality ufo_office"))
+    assert any(
+        m.startswith("events.csv, row 2, field 'actors': 'ufo_office' is not an actor code; use codes")
+        and "cpaffc" in m
+        for m in messages(data_copy)
+    )
+
+
+def test_actor_on_an_event_without_sources_names_source_ids(data_copy):
+    rewrite(data_copy / "events.csv", lambda rows: rows[0].update(actors="cpaffc", actor_names="CPAFFC", source_ids=""))
+    assert "events.csv, row 2, field 'source_ids': is required but empty" in messages(data_copy)
+
+
+def test_actor_names_without_actors_are_reported(data_copy):
+    rewrite(data_copy / "events.csv", lambda rows: rows[0].update(actors="", actor_names="Gemeente Rotterdam"))
+    assert any(
+        m.startswith("events.csv, row 2, field 'actors': is empty but actor_names are given")
+        for m in messages(data_copy)
+    )
+
+
+def test_actor_code_listed_twice_is_reported(data_copy):
+    rewrite(data_copy / "events.csv", lambda rows: rows[0].update(actors="nl_municipality nl_municipality"))
+    assert "events.csv, row 2, field 'actors': 'nl_municipality nl_municipality' lists a code twice" in messages(
+        data_copy
+    )

@@ -95,6 +95,11 @@ def ties_geojson(data: Dataset) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: a literal '|' would end the cell."""
+    return text.replace("|", "&#124;")
+
+
 def dictionary_markdown() -> str:
     """The data dictionary: every field of every file, from the model."""
     parts = []
@@ -103,9 +108,11 @@ def dictionary_markdown() -> str:
         parts.append("| field | type | required | allowed values | meaning | example |\n|---|---|---|---|---|---|")
         for f in res.fields:
             allowed = ", ".join(f"`{v}`" for v in f.enum) if f.enum else (f"pattern `{f.pattern}`" if f.pattern else "")
+            if f.pattern == model.ACTORS_PATTERN:
+                allowed = "space-separated, from: " + ", ".join(f"`{v}`" for v in model.ACTOR_TYPES)
             parts.append(
                 f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} | {allowed.replace('|', '&#124;')} | "
-                f"{f.description} | {f'`{f.example}`' if f.example else ''} |"
+                f"{_cell(f.description)} | {_cell(f'`{f.example}`') if f.example else ''} |"
             )
         parts.append("")
     return "\n".join(parts)
@@ -122,15 +129,19 @@ def figures_markdown(data: Dataset) -> str:
     two_plus = ties["source_ids"].map(independent).ge(2)
     events_two_plus = events["source_ids"].map(independent).ge(2)
     by_status = ties["status"].value_counts().reindex(model.STATUSES, fill_value=0)
+    with_actors = events["actors"].ne("")
     by_type = ties["relation_type"].value_counts().reindex(model.RELATION_TYPES, fill_value=0)
     lines = [
         f"- {len(ties)} ties between {ties['nl_place_id'].nunique()} Dutch and "
         f"{ties['cn_place_id'].nunique()} Chinese places; {len(events)} events; {len(sources)} sources.",
-        "- Status: " + ", ".join(f"{s} {n}" for s, n in by_status.items()) + ".",
+        "- Status: " + ", ".join(f"{s} {n}" for s, n in by_status.items()) + f"; status unknown for "
+        f"{by_status['unknown']} of {len(ties)} ties ({by_status['unknown'] / len(ties):.0%}).",
         "- Kind: " + ", ".join(f"{s} {n}" for s, n in by_type.items()) + ".",
         f"- Every tie and event cites at least one source. Ties with two or more independent sources "
         f"(different publishers): {two_plus.sum()} of {len(ties)} ({two_plus.mean():.0%}); events: "
         f"{events_two_plus.sum()} of {len(events)} ({events_two_plus.mean():.0%}).",
+        f"- Events with coded actors (who acted, see `actors`): {with_actors.sum()} of {len(events)} "
+        f"({with_actors.mean():.0%}).",
         f"- Ties with a known start date: {ties['started'].ne('').sum()} of {len(ties)}; "
         f"ended ties with a known end date: {(ties['ended'].ne('') & ties['status'].eq('ended')).sum()} "
         f"of {ties['status'].eq('ended').sum()}.",

@@ -46,6 +46,26 @@ EVENT_TYPES = (
 )
 DIRECTIONS = ("nl_to_cn", "cn_to_nl", "mutual")
 
+# Who acted in an event: the controlled list behind events.actors, with what each code means.
+ACTOR_MEANINGS: dict[str, str] = {
+    "cpaffc": "the Chinese People's Association for Friendship with Foreign Countries or one of its "
+    "provincial or city friendship associations",
+    "cn_diplomatic": "a PRC embassy, consulate or diplomat",
+    "cn_national_government": "the PRC central state: president, State Council, ministries, national party organs",
+    "cn_local_government": "a Chinese province, city or district: its government, party committee, "
+    "foreign affairs office or people's congress",
+    "nl_municipality": "a Dutch municipality: council, mayor and aldermen, officials",
+    "nl_province": "a Dutch province: Provinciale Staten, Gedeputeerde Staten, King's Commissioner, officials",
+    "nl_national_government": "the Dutch central state: King, cabinet, ministries, parliament, embassies",
+    "company": "a firm, including state-owned firms and regional development companies",
+    "university": "a university, college, school or research institute",
+    "civil_society": "an association, foundation, political party, museum, hospital, newspaper or other "
+    "non-governmental body",
+}
+ACTOR_TYPES: tuple[str, ...] = tuple(ACTOR_MEANINGS)
+_ACTOR = "(" + "|".join(ACTOR_TYPES) + ")"
+ACTORS_PATTERN = rf"^{_ACTOR}( {_ACTOR})*$"
+
 
 @dataclass(frozen=True)
 class Field:
@@ -288,6 +308,21 @@ EVENTS = Resource(
             "For donations, gifts, awards and visits: nl_to_cn, cn_to_nl or mutual.",
             "cn_to_nl",
             enum=DIRECTIONS,
+        ),
+        Field(
+            "actors",
+            "Who acted (signed, gave, received, visited, hosted, decided, published), as space-separated "
+            "codes, only where a source states it: "
+            + "; ".join(f"`{code}`: {meaning}" for code, meaning in ACTOR_MEANINGS.items())
+            + ". Empty when no source says who acted.",
+            "nl_municipality cn_local_government",
+            pattern=ACTORS_PATTERN,
+        ),
+        Field(
+            "actor_names",
+            "Names of the actors, in the order of `actors` where possible, separated by ' | ' "
+            "(free text; actors outside the code list in [brackets]). Needs `actors`.",
+            "Gemeente Arnhem | Wuhan (city)",
         ),
         Field(
             "key_moment",

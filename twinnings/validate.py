@@ -95,7 +95,14 @@ def _from_frictionless(file: str, error) -> Problem:
     kind = error.type
     if kind == "constraint-error":
         note = error.note
-        if "enum" in note:
+        if field == "actors" and file == "events.csv":
+            unknown = [c for c in str(cell).split(" ") if c not in model.ACTOR_TYPES]
+            named = ", ".join(f"'{c}'" for c in unknown) if unknown and all(unknown) else f"'{cell}'"
+            message = (
+                f"{named} is not an actor code; use codes separated by single spaces from: "
+                f"{', '.join(model.ACTOR_TYPES)}"
+            )
+        elif "enum" in note:
             allowed = ", ".join(model.resource(file[:-4]).field(field).enum or ())
             message = f"'{cell}' is not one of: {allowed}"
         elif "required" in note:
@@ -288,6 +295,18 @@ def _event_problems(events: pd.DataFrame, ties: pd.DataFrame, places: pd.DataFra
             problems.append(Problem("events.csv", line, "currency", "is required when amount is given"))
         if row["currency"] and not row["amount"]:
             problems.append(Problem("events.csv", line, "amount", "is empty but a currency is given"))
+        if row["actor_names"] and not row["actors"]:
+            problems.append(
+                Problem(
+                    "events.csv",
+                    line,
+                    "actors",
+                    "is empty but actor_names are given; code the actors or clear the names",
+                )
+            )
+        codes = row["actors"].split()
+        if len(codes) != len(set(codes)):
+            problems.append(Problem("events.csv", line, "actors", f"'{row['actors']}' lists a code twice"))
         tie_id = row["tie_id"]
         if tie_id in tie_rows.index and row["date"]:
             ended = tie_rows.loc[tie_id, "ended"]
