@@ -13,6 +13,7 @@ navigation = st.navigation(
         st.Page("pages/map_page.py", title=i18n.t("page_map", lang), default=True),
         st.Page("pages/timeline.py", title=i18n.t("page_timeline", lang), url_path="tijdlijn"),
         st.Page("pages/events.py", title=i18n.t("page_events", lang), url_path="gebeurtenissen"),
+        st.Page("pages/profile.py", title=i18n.t("page_profile", lang), url_path="profiel"),
         st.Page("pages/data_sources.py", title=i18n.t("page_data", lang), url_path="data"),
     ]
 )

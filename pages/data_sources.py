@@ -2,25 +2,52 @@
 
 import streamlit as st
 
-from twinnings import export, i18n, tables, ui
+from twinnings import export, filters, i18n, tables, ui
 
 lang = ui.lang()
 data = ui.dataset_or_stop(lang)
 data_dir = ui.settings().data_dir
+selected = ui.current_filter()
+selection = filters.apply(selected, data.ties)
 
 st.title(i18n.t("page_data", lang))
-st.write(i18n.t("data_intro", lang))
+ui.selection_heading(selected, selection, lang)
+st.markdown(i18n.t("data_intro", lang))
+st.markdown(i18n.t("data_follows_selection", lang, n=str(len(selection)), total=str(len(data.ties))))
 
 ties_tab, events_tab, sources_tab = st.tabs([i18n.t("ties", lang), i18n.t("events", lang), i18n.t("sources", lang)])
 with ties_tab:
-    ties = tables.ties_table(data.ties, lang)
-    st.dataframe(ties, hide_index=True, width="stretch")
+    ties = tables.ties_table(selection, lang, with_profile_links=True, sources=data.sources)
+    picked = st.dataframe(
+        ties,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="data_ties_table",
+        column_config={"id": None, i18n.t("col_profile", lang): ui.profile_link_column(lang)},
+    )
+    rows = picked.selection.rows if picked else []
+    if rows:
+        tie = selection.set_index("id").loc[ties.iloc[rows[0]]["id"]]
+        st.markdown(tables.source_links_markdown(tie["source_ids"], data.sources))
+    else:
+        st.markdown(i18n.t("data_pick_row", lang))
     st.download_button(
         i18n.t("download_ties_csv", lang), tables.to_csv_bytes(ties), "stedenbanden-nl-cn-ties.csv", "text/csv"
     )
 with events_tab:
-    events = tables.events_table(data.events, data.ties, data.places, data.sources, lang)
-    st.dataframe(events, hide_index=True, width="stretch")
+    selected_events = filters.events_in(selected, data.events, selection, data.places)
+    events = tables.events_table(selected_events, data.ties, data.places, data.sources, lang)
+    st.dataframe(
+        events,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            i18n.t("col_source", lang): st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
+            "id": None,
+        },
+    )
     st.download_button(
         i18n.t("download_events_csv", lang), tables.to_csv_bytes(events), "stedenbanden-nl-cn-events.csv", "text/csv"
     )
@@ -43,6 +70,8 @@ left.download_button(
 right.download_button(
     i18n.t("download_package", lang), ui.package_zip(str(data_dir)), "stedenbanden-nl-cn.zip", "application/zip"
 )
+st.header(i18n.t("methodology_title", lang))
+st.markdown(i18n.t("methodology_summary", lang))
 with st.expander(i18n.t("methodology", lang)):
     st.markdown(export.package_document(data_dir, "README.md"))
 with st.expander(i18n.t("changelog", lang)):

@@ -10,6 +10,7 @@ selected = ui.current_filter()
 ties = filters.apply(selected, data.ties)
 
 st.title(i18n.t("page_events", lang))
+ui.selection_heading(selected, ties, lang)
 st.write(i18n.t("events_intro", lang))
 
 left, middle, right = st.columns([2, 2, 1])

@@ -13,10 +13,14 @@ MAP_TABLE_ANCHOR = "kaart-als-tabel"
 lang = ui.lang()
 data = ui.dataset_or_stop(lang)
 config = ui.settings()
-selection = filters.apply(ui.current_filter(), data.ties)
+selected = ui.current_filter()
+selection = filters.apply(selected, data.ties)
+places = ui.profile_directory(lang)
 
 st.title(i18n.t("app_title", lang))
 st.markdown(i18n.t("app_tagline", lang))
+ui.map_intro(lang)
+ui.selection_heading(selected, selection, lang)
 
 ui.key_figures_block(key_figures(selection), lang)
 
@@ -34,13 +38,30 @@ if selection.empty:
     st.info(i18n.t("selection_empty", lang))
 
 events_per_tie = data.events.groupby("tie_id").size()
-provinces = boundaries.read_boundaries(config.geo_dir, "provinces")
+geo_dir = config.boundaries_dir
+provinces = boundaries.read_boundaries(geo_dir, "provinces")
+profile_url = ui.profile_url(lang)
+labels = ui.town_labels(places, lang)
 if view == "cn":
-    map_view = maps.cn_view(selection, data.sources, lang, config.tiles, boundaries.read_world(), events_per_tie)
+    map_view = maps.cn_view(
+        selection, data.sources, lang, config.tiles, boundaries.read_world(), events_per_tie, profile_url
+    )
     credits = [i18n.t("world_credit", lang)]
 else:
-    municipalities = boundaries.read_boundaries(config.geo_dir, "municipalities")
-    map_view = maps.nl_view(selection, data.sources, lang, config.tiles, provinces, municipalities, events_per_tie)
+    municipalities = boundaries.read_boundaries(geo_dir, "municipalities")
+    one_province = selected.provinces[0] if len(selected.provinces) == 1 and provinces else None
+    map_view = maps.nl_view(
+        selection,
+        data.sources,
+        lang,
+        config.tiles,
+        provinces,
+        municipalities,
+        events_per_tie,
+        profile_url,
+        labels,
+        maps.bounds_of(provinces, one_province) if one_province else None,
+    )
     credits = [i18n.t("boundaries_credit", lang)] if provinces is not None else []
 if config.tiles == "pdok":
     credits.append(i18n.t("tiles_credit_pdok", lang))
@@ -56,13 +77,18 @@ clicked = st_folium(
 )
 st.markdown(" · ".join([i18n.t("map_caption", lang), i18n.t("map_keys", lang), *credits]))
 
-place = maps.clicked_place(selection, lang, (clicked or {}).get("last_object_clicked_tooltip"))
+tooltip = (clicked or {}).get("last_object_clicked_tooltip")
+town = maps.clicked_town(labels, tooltip) if view == "nl" else None
+if town:
+    st.switch_page(ui.PROFILE_PAGE, query_params=ui.profile_params(town, lang))
+place = maps.clicked_place(selection, lang, tooltip)
 if place:
     side, place_id = place
     place_ties = selection[selection[f"{side}_place_id"] == place_id]
-    name = html.unescape(clicked["last_object_clicked_tooltip"]).strip()
+    name = html.unescape(tooltip).strip()
     st.header(safe_text.markdown(i18n.t("selected_place", lang, name=name)), anchor=False)
     st.dataframe(tables.ties_table(place_ties, lang), hide_index=True, width="stretch")
+    ui.profile_page_link(place_id, i18n.t("open_profile", lang, name=name), lang)
 
 st.header(i18n.t("map_table", lang), anchor=MAP_TABLE_ANCHOR)
 st.write(i18n.t("map_table_intro", lang))

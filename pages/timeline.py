@@ -10,6 +10,7 @@ selected = ui.current_filter()
 ties = filters.apply(selected, data.ties)
 
 st.title(i18n.t("page_timeline", lang))
+ui.selection_heading(selected, ties, lang)
 fmt = ui.export_format(lang)
 if ties.empty:
     st.info(i18n.t("selection_empty", lang))

@@ -16,7 +16,7 @@ from twinnings.filters import Filter
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 MARKDOWN = MarkdownIt("gfm-like")
-PAGES = ["pages/map_page.py", "pages/timeline.py", "pages/events.py", "pages/data_sources.py"]
+PAGES = ["pages/map_page.py", "pages/timeline.py", "pages/events.py", "pages/data_sources.py", "pages/profile.py"]
 
 
 def run_page(page: str, lang: str, monkeypatch, data_dir=None) -> AppTest:
@@ -210,3 +210,62 @@ def test_events_page_filters_by_type(monkeypatch, dataset):
     at = run_page("pages/events.py", "en", monkeypatch)
     at.multiselect(key="w_event_type").set_value(["donation"]).run()
     assert set(at.dataframe[0].value["Type"]) == {"donation"}
+
+
+def profile_page(monkeypatch, place: str | None, lang: str = "nl") -> AppTest:
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    if place is not None:
+        at.query_params["place"] = place
+    at.run()
+    at.switch_page("pages/profile.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return " ".join(shown(m.value) for m in at.markdown)
+
+
+def test_profile_of_a_municipality_with_ties(monkeypatch, dataset):
+    at = profile_page(monkeypatch, "GM0855", "en")
+    assert shown(at.title[0].value) == "Tilburg"
+    assert "Tilburg had 2 known ties with China" in texts(at)
+    assert len(at.dataframe[0].value) == 2
+    assert at.get("plotly_chart"), "the lifetimes chart"
+    assert "do not apply here" in texts(at)
+
+
+def test_profile_of_a_municipality_without_ties(monkeypatch):
+    at = profile_page(monkeypatch, "GM0344")
+    assert shown(at.title[0].value) == "Utrecht"
+    assert "Voor Utrecht is geen band met een Chinese stad of provincie bekend." in texts(at)
+    assert "Geen bekende band" in texts(at) or "‘Geen bekende band’" in texts(at)
+    assert not at.dataframe
+
+
+def test_profile_of_a_province_lists_its_municipalities_and_compares(monkeypatch):
+    at = profile_page(monkeypatch, "PV30")
+    assert shown(at.title[0].value) == "Noord-Brabant"
+    assert "van de twaalf provincies" in texts(at)
+    assert len(at.dataframe) >= 2
+
+
+def test_profile_of_a_chinese_partner(monkeypatch):
+    at = profile_page(monkeypatch, "320400", "en")
+    assert shown(at.title[0].value) == "Changzhou"
+    assert "Changzhou had one known tie with the Netherlands" in texts(at)
+
+
+def test_unknown_profile_id_gets_a_clear_message(monkeypatch):
+    at = profile_page(monkeypatch, "GM9999<script>")
+    assert "GM9999" in shown(at.warning[0].value)
+    assert shown(at.title[0].value) == "Profiel"
+
+
+def test_profile_without_a_place_compares_the_twelve_provinces(monkeypatch):
+    at = profile_page(monkeypatch, None)
+    assert len(at.dataframe[0].value) == 12
+    assert at.get("plotly_chart")

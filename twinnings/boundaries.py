@@ -1,10 +1,10 @@
-"""Boundary files: the CBS gebiedsindelingen from PDOK (fetched into a cache) and the world background.
+"""Boundary files: the CBS gebiedsindelingen, embedded or fetched from PDOK, and the world background.
 
-Boundaries are never committed. `fetch` downloads the generalised CBS
-provinces and municipalities of a year from PDOK's OGC API, simplifies them
-as one coverage (neighbours keep sharing their borders) and writes them
-atomically, so a failed download never damages a working cache. The app
-works without them.
+The project embeds a compact, coverage-simplified copy of the current CBS division
+(`twinnings/embedded/`, made by `scripts/embed_boundaries.py`), so the map always shows the
+Netherlands, offline too. `fetch` downloads the generalised CBS provinces and municipalities of
+a year from PDOK's OGC API into a cache, simplified the same way and written atomically, so a
+failed download never damages a working cache. `boundaries_dir` picks which copy the app reads.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ ATTEMPTS = 3
 SIMPLIFY_M = 100  # tolerance in RD New metres; CBS's layers are already generalised
 PRECISION_DEG = 0.0001  # about 10 m
 WORLD_FILE = DATA_DIR.parent / "static" / "vendor" / "world-atlas" / "countries-110m.json"
+EMBEDDED_DIR = Path(__file__).parent / "embedded"
 
 
 class FetchError(Exception):
@@ -43,6 +44,20 @@ def boundary_file(geo_dir: Path, kind: str) -> Path | None:
     pattern = re.compile(rf"{prefix}_\d{{4}}\.geojson")
     candidates = sorted(p for p in Path(geo_dir).glob(f"{prefix}_*.geojson") if pattern.fullmatch(p.name))
     return candidates[-1] if candidates else None
+
+
+def boundary_year(path: Path | None) -> int:
+    return int(path.stem.rsplit("_", 1)[1]) if path else 0
+
+
+def boundaries_dir(geo_dir: Path, explicit: bool) -> Path:
+    """Where the app reads boundaries: a folder the visitor named (TWINNINGS_GEO_DIR), else the PDOK
+    cache when it holds a newer year than the embedded copy, else the embedded copy."""
+    if explicit:
+        return Path(geo_dir)
+    cached = min((boundary_year(boundary_file(geo_dir, kind)) for kind in KINDS), default=0)
+    embedded = min(boundary_year(boundary_file(EMBEDDED_DIR, kind)) for kind in KINDS)
+    return Path(geo_dir) if cached > embedded else EMBEDDED_DIR
 
 
 @lru_cache(maxsize=8)

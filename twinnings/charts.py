@@ -156,12 +156,29 @@ def export_config(name: str, fmt: str = "png", height: int = EXPORT_HEIGHT) -> d
     }
 
 
-def key_moments(events: pd.DataFrame, lang: Lang, year_from: int, year_to: int) -> pd.DataFrame:
-    """The events marked as key moments that fall in the period, for annotating timelines."""
-    moments = events[events["key_moment"] & events["year"].between(year_from, year_to)]
+# A province's own turning points, when the selection is one province (national ones otherwise).
+PROVINCE_MOMENT_TYPES = ("agreement_signed", "termination", "suspension", "award", "donation", "council_motion")
+MAX_PROVINCE_MOMENTS = 8
+
+
+def key_moments(
+    events: pd.DataFrame, lang: Lang, year_from: int, year_to: int, ties: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The moments timelines number: the national key moments in the period, or, given the `ties` of one
+    province, that province's own signings, terminations, awards, donations and motions (the first few)."""
+    in_period = events["year"].between(year_from, year_to)
+    if ties is None:
+        moments = events[events["key_moment"] & in_period]
+    else:
+        own = events["tie_id"].isin(ties["id"]) & events["type"].isin(PROVINCE_MOMENT_TYPES) & in_period
+        moments = events[own].sort_values("date").head(MAX_PROVINCE_MOMENTS)
     return moments.assign(when=moments["date"].map(partial_date_start), text=moments[f"title_{lang}"]).sort_values(
         "when"
     )
+
+
+def _moments_of(events: pd.DataFrame, ties: pd.DataFrame, f: Filter, lang: Lang, year_from: int, year_to: int):
+    return key_moments(events, lang, year_from, year_to, ties if len(f.provinces) == 1 else None)
 
 
 def _annotate_moments(fig: go.Figure, moments: pd.DataFrame, x_of) -> list[str]:
@@ -238,7 +255,7 @@ def begun_and_ended(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFr
     fig.update_layout(barmode="relative", bargap=0.15)
     fig.update_yaxes(title=t("ties_per_year", lang), zeroline=True, zerolinecolor="#444444")
     fig.update_xaxes(range=[f.year_from - 0.5, f.year_to + 0.5])
-    notes = _annotate_moments(fig, key_moments(events, lang, f.year_from, f.year_to), lambda m: m.when.year)
+    notes = _annotate_moments(fig, _moments_of(events, ties, f, lang, f.year_from, f.year_to), lambda m: m.when.year)
     unknown = int(ties["start_year"].isna().sum())
     subtitle = selection_text(f, lang) + (f" · {t('unknown_start_not_shown', lang, n=str(unknown))}" if unknown else "")
     peak_up, peak_down = int(data.groupby("year")["begun"].sum().max()), int(data.groupby("year")["ended"].sum().max())
@@ -288,7 +305,7 @@ def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.Dat
             hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
         )
     fig.update_yaxes(title=t("ties_standing", lang))
-    notes = _annotate_moments(fig, key_moments(events, lang, years[0], years[-1]), lambda m: m.when.year)
+    notes = _annotate_moments(fig, _moments_of(events, ties, f, lang, years[0], years[-1]), lambda m: m.when.year)
     unknown = len(ties) - len(known)
     subtitle = selection_text(f, lang) + (f" · {t('unknown_start_not_shown', lang, n=str(unknown))}" if unknown else "")
     source = source_line(ties, sources, lang)
@@ -311,7 +328,16 @@ def tie_label(tie: pd.Series | dict, lang: Lang) -> str:
     return f"{safe_text.shorten(tie['nl_name_nl'], 22)} – {safe_text.shorten(partner, 20)} {tie['cn_name_zh']}"
 
 
-def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
+def lifetimes(
+    ties: pd.DataFrame,
+    events: pd.DataFrame,
+    sources: pd.DataFrame,
+    f: Filter,
+    lang: Lang,
+    subtitle: str | None = None,
+    name: str = "stedenbanden-lifetimes",
+    moments: pd.DataFrame | None = None,
+) -> Chart:
     """One bar per tie from its start to its end (or today), events drawn on it as symbols.
     A tie with an unknown start is drawn hatched from its first dated evidence, never from an invented year."""
     today = pd.Timestamp(dt.date.today())
@@ -407,9 +433,11 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
         tickfont={"size": 12},
     )
     fig.update_xaxes(type="date", range=[f"{f.year_from}-01-01", f"{f.year_to}-12-31"])
-    notes = _annotate_moments(fig, key_moments(events, lang, f.year_from, f.year_to), lambda m: m.when)
+    moments = _moments_of(events, ties, f, lang, f.year_from, f.year_to) if moments is None else moments
+    notes = _annotate_moments(fig, moments, lambda m: m.when)
     source = source_line(ties, sources, lang)
-    house_style(fig, t("chart_lifetimes", lang), selection_text(f, lang), source, height, notes, True)
+    subtitle = selection_text(f, lang) if subtitle is None else subtitle
+    house_style(fig, t("chart_lifetimes", lang), subtitle, source, height, notes, True)
     summary = t(
         "summary_lifetimes",
         lang,
@@ -417,7 +445,7 @@ def lifetimes(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f
         unknown=str(int((~data["start_known"]).sum())) if len(data) else "0",
         events=str(len(shown)),
     )
-    return Chart(fig, data, summary, "stedenbanden-lifetimes", source, tuple(notes), t("chart_lifetimes", lang))
+    return Chart(fig, data, summary, name, source, tuple(notes), t("chart_lifetimes", lang))
 
 
 def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, lang: Lang) -> Chart:
@@ -499,3 +527,35 @@ def compact(chart: Chart) -> Chart:
     else:
         fig.update_yaxes(title=None)
     return replace(chart, figure=fig)
+
+
+def province_comparison(totals: pd.DataFrame, ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> Chart:
+    """The twelve provinces side by side: ties of province and municipalities together, stacked by status."""
+    ordered = totals.sort_values(["ties", "province"], ascending=[True, False])
+    fig = go.Figure()
+    for status in ("active", "dormant", "unknown", "ended"):
+        fig.add_bar(
+            y=ordered["province"].map(safe_text.plotly),
+            x=ordered[status],
+            orientation="h",
+            name=label("status", status, lang),
+            marker_color=STATUS_COLOURS[status],
+            marker_pattern_shape="x" if status == "ended" else "",
+            hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")
+    fig.update_xaxes(title=t("n_ties", lang, n="").strip().capitalize())
+    fig.update_yaxes(automargin=True)
+    source = source_line(ties, sources, lang)
+    house_style(fig, t("chart_compare", lang), t("compare_subtitle", lang), source)
+    top = totals.sort_values("ties", ascending=False).iloc[0]
+    summary = t(
+        "summary_compare",
+        lang,
+        top=str(top["province"]),
+        n=str(int(top["ties"])),
+        ended=str(int(totals["ended"].sum())),
+        total=str(int(totals["ties"].sum())),
+    )
+    data = totals[["province_id", "province", "own", "municipal", "ties", "active", "dormant", "ended", "unknown"]]
+    return Chart(fig, data, summary, "stedenbanden-provinces", source, title=t("chart_compare", lang))

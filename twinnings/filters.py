@@ -65,6 +65,8 @@ MULTI_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "type": ("types", model.RELATION_TYPES),
 }
 PARAM_NAMES = (*MULTI_PARAMS, "from", "to", "q", "view")
+# Parameters that are not filters but belong in a permalink: Streamlit's own, and one page's subject.
+PASSTHROUGH_PARAMS = ("lang", "embed", "embed_options", "place")
 
 
 def to_params(f: Filter) -> dict[str, list[str]]:
@@ -126,7 +128,7 @@ def from_params(params: Mapping[str, Sequence[str] | str]) -> tuple[Filter, list
             values["view"] = value
         else:
             dropped.append(f"view={value}")
-    unknown = [name for name in params if name not in PARAM_NAMES and name not in ("lang", "embed", "embed_options")]
+    unknown = [name for name in params if name not in PARAM_NAMES and name not in PASSTHROUGH_PARAMS]
     dropped += [f"{name}=…" for name in unknown]
     return Filter(**values), dropped
 
@@ -158,7 +160,7 @@ def name_matches(query: str, name: str) -> bool:
     needle, hay = fold(query), fold(name)
     if not needle or not hay:
         return False
-    if needle in hay:
+    if needle in hay or needle.replace(" ", "") in hay.replace(" ", ""):  # 'xian' finds "Xi'an"
         return True
     return len(needle) >= 4 and fuzz.partial_ratio(needle, hay) >= SEARCH_THRESHOLD
 

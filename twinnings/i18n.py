@@ -70,6 +70,161 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Interactive map of the ties; the same data is in the table below the map",
     },
     "marker_name": {"nl": "{name}, status {status}", "en": "{name}, status {status}"},
+    "page_profile": {"nl": "Profiel", "en": "Profile"},
+    "data_follows_selection": {
+        "nl": "De tabellen volgen de selectie in de zijbalk: {n} van de {total} banden. Wis de filters voor alles.",
+        "en": "The tables follow the selection in the sidebar: {n} of {total} ties. Clear the filters to see all.",
+    },
+    "data_pick_row": {
+        "nl": "Kies een rij voor de bronnen van die band als links.",
+        "en": "Select a row for the sources of that tie as links.",
+    },
+    "methodology_title": {"nl": "Hoe deze data tot stand komen", "en": "How this data is made"},
+    "methodology_summary": {
+        "nl": "Elke band en elke gebeurtenis verwijst naar minstens één openbare bron die het feit vermeldt: "
+        "raadsbesluiten, gemeentelijke en provinciale pagina's, landelijke en regionale media, en pagina's van de "
+        "Chinese partnersteden. Data zijn zo precies als de bron ze geeft (jaar, maand of dag) en worden nooit "
+        "geraden. De status volgt de nieuwste bron: actief als een bron zegt dat de band gebruikt wordt, slapend "
+        "als hij op papier bestaat maar stilligt, beëindigd na een besluit, onbekend als geen recente bron iets "
+        "zegt. Tegenstrijdige bronnen staan in de notities, met de gemaakte keuze. Alle teksten zijn in eigen "
+        "woorden geschreven. De volledige methode, de dekking per provincie en de bronvermelding staan hieronder "
+        "(in het Engels).",
+        "en": "Every tie and every event cites at least one public source that states the fact: council "
+        "decisions, municipal and provincial pages, national and regional media, and pages of the Chinese partner "
+        "cities. Dates are as precise as the source gives them (year, month or day) and never guessed. The status "
+        "follows the newest source: active when a source says the tie is used, dormant when it stands on paper but "
+        "lies idle, ended after a decision, unknown when no recent source says. Conflicting sources are recorded "
+        "in the notes with the choice made. All texts are written in our own words. The full methodology, the "
+        "coverage per province and how to cite follow below.",
+    },
+    "profile_status_unknown": {
+        "nl": "huidige status onbekend, laatste bron uit {year}",
+        "en": "current status unknown, latest source from {year}",
+    },
+    "profile_status_as_of": {
+        "nl": "{status} volgens een bron uit {year}",
+        "en": "{status} according to a source from {year}",
+    },
+    "profile_kind_sister": {"nl": "een stedenband", "en": "a sister tie"},
+    "profile_kind_friendly_exchange": {
+        "nl": "een vriendschaps- of samenwerkingsrelatie",
+        "en": "a friendly-exchange tie",
+    },
+    "profile_kind_memorandum": {"nl": "een intentieverklaring", "en": "a letter of intent"},
+    "profile_kind_informal": {"nl": "een informele band", "en": "an informal tie"},
+    "profile_clause": {
+        "nl": "{kind} met {partner} ({period}, {status})",
+        "en": "{kind} with {partner} ({period}, {status})",
+    },
+    "profile_none": {
+        "nl": "Voor {name} is geen band met een Chinese stad of provincie bekend.",
+        "en": "No tie between {name} and a Chinese city or province is known.",
+    },
+    "profile_sentence_nl": {
+        "nl": "{name} {verb} {count} met China: {ties}.",
+        "en": "{name} {verb} {count} with China: {ties}.",
+    },
+    "profile_sentence_cn": {
+        "nl": "{name} {verb} {count} met Nederland: {ties}.",
+        "en": "{name} {verb} {count} with the Netherlands: {ties}.",
+    },
+    "profile_municipal": {
+        "nl": "Daarnaast hebben {n} gemeenten in de provincie samen {ties} banden.",
+        "en": "Besides, {n} municipalities in the province have {ties} ties between them.",
+    },
+    "profile_comparison": {
+        "nl": "Met {n} banden (provincie {own}, gemeenten {municipal}, in {municipalities} gemeenten) staat {name} "
+        "op plaats {rank} van de twaalf provincies; de mediaan is {median}.",
+        "en": "With {n} ties (province {own}, municipalities {municipal}, in {municipalities} municipalities) {name} "
+        "ranks {rank} of the twelve provinces; the median is {median}.",
+    },
+    "shared_rank": {"nl": " (gedeeld)", "en": " (shared)"},
+    "and": {"nl": "en", "en": "and"},
+    "has": {"nl": "heeft", "en": "has"},
+    "had": {"nl": "had", "en": "had"},
+    "one_tie": {"nl": "één bekende band", "en": "one known tie"},
+    "n_ties": {"nl": "{n} banden", "en": "{n} ties"},
+    "n_known_ties": {"nl": "{n} bekende banden", "en": "{n} known ties"},
+    "profile_search": {
+        "nl": "Zoek een gemeente, provincie of Chinese partner",
+        "en": "Search a municipality, province or Chinese partner",
+    },
+    "profile_search_help": {
+        "nl": "Naam in het Nederlands of Engels, of Chinees in Hanzi of pinyin; spelfouten en accenten mogen.",
+        "en": "Name in Dutch or English, or Chinese in Hanzi or pinyin; typos and missing accents are fine.",
+    },
+    "profile_no_results": {"nl": "Geen plaats gevonden voor deze zoekterm.", "en": "No place found for this search."},
+    "profile_unknown_place": {
+        "nl": "Er is geen plaats met de code ‘{code}’. Zoek hieronder een gemeente, provincie of Chinese partner.",
+        "en": "There is no place with the code ‘{code}’. Search a municipality, province or Chinese partner below.",
+    },
+    "profile_ignores_filters": {
+        "nl": "Dit profiel toont alle bekende banden van deze plaats; de filters in de zijbalk gelden hier niet.",
+        "en": "This profile shows every known tie of this place; the filters in the sidebar do not apply here.",
+    },
+    "profile_none_meaning": {
+        "nl": "‘Geen bekende band’ betekent dat de bronnen die wij doorzochten (landelijke overzichten, nieuws, "
+        "gemeentelijke en Chinese bronnen) er geen noemen; het is geen bewijs dat er nooit contact was.",
+        "en": "‘No known tie’ means that the sources we searched (national inventories, news, municipal and Chinese "
+        "sources) name none; it is not proof that there was never any contact.",
+    },
+    "profile_report": {
+        "nl": "Weet u van een band die hier ontbreekt? Meld het met een openbare bron; zie ‘Data & bronnen’.",
+        "en": "Do you know of a tie that is missing here? Report it with a public source; see ‘Data & sources’.",
+    },
+    "profile_in_province": {"nl": "Ligt in de provincie", "en": "Lies in the province of"},
+    "profile_ties": {"nl": "Banden", "en": "Ties"},
+    "profile_events": {"nl": "Gebeurtenissen", "en": "Events"},
+    "profile_sources": {"nl": "Bronnen", "en": "Sources"},
+    "profile_map": {"nl": "Kaart van de banden", "en": "Map of the ties"},
+    "profile_municipal_ties": {
+        "nl": "Gemeenten in de provincie met banden",
+        "en": "Municipalities in the province with ties",
+    },
+    "profile_compare": {"nl": "Vergelijking met de andere provincies", "en": "Compared with the other provinces"},
+    "open_profile": {"nl": "Profiel van {name}", "en": "Profile of {name}"},
+    "compare_title": {"nl": "De twaalf provincies vergeleken", "en": "The twelve provinces compared"},
+    "compare_intro": {
+        "nl": "Banden van de provincie zelf en van haar gemeenten, naar status. Klik op een provincie voor haar "
+        "profiel, of zoek hierboven een plaats.",
+        "en": "Ties of each province itself and of its municipalities, by status. Open a province for its profile, "
+        "or search a place above.",
+    },
+    "chart_compare": {"nl": "Banden met China per provincie", "en": "Ties with China per province"},
+    "compare_subtitle": {
+        "nl": "Banden van provincie en gemeenten samen, naar huidige status",
+        "en": "Ties of province and municipalities together, by current status",
+    },
+    "summary_compare": {
+        "nl": "{top} heeft de meeste banden ({n}); {ended} van alle {total} banden zijn beëindigd.",
+        "en": "{top} has the most ties ({n}); {ended} of all {total} ties have ended.",
+    },
+    "col_province": {"nl": "Provincie", "en": "Province"},
+    "col_own": {"nl": "Provincie zelf", "en": "Province itself"},
+    "col_municipal": {"nl": "Gemeenten", "en": "Municipalities"},
+    "col_municipal_places": {"nl": "Gemeenten met band", "en": "Municipalities with a tie"},
+    "col_total": {"nl": "Totaal", "en": "Total"},
+    "col_first": {"nl": "Eerste band", "en": "First tie"},
+    "col_latest": {"nl": "Laatste nieuwe band", "en": "Latest new tie"},
+    "col_profile": {"nl": "Profiel", "en": "Profile"},
+    "selection_province": {"nl": "Selectie: {summary}.", "en": "Selection: {summary}."},
+    "map_intro": {
+        "nl": "Een band is een afspraak tussen een Nederlandse gemeente of provincie en een Chinese stad of provincie: "
+        "een stedenband, een vriendschaps- of samenwerkingsrelatie, een intentieverklaring, of een informele band "
+        "zonder getekend document. Een band is actief als een bron zegt dat hij gebruikt wordt, slapend als hij op "
+        "papier bestaat maar stilligt, beëindigd na een besluit, en onbekend als geen recente bron iets zegt. "
+        "De kleur van een provincie telt de banden van de provincie en haar gemeenten in de selectie.",
+        "en": "A tie is an arrangement between a Dutch municipality or province and a Chinese city or province: "
+        "a sister tie, a friendly-exchange tie, a letter of intent, or an informal tie with no signed document. "
+        "A tie is active when a source says it is used, dormant when it stands on paper but lies idle, ended after "
+        "a decision, and unknown when no recent source says. A province's shade counts the ties of the province "
+        "and its municipalities in the selection.",
+    },
+    "map_intro_links": {
+        "nl": "Data versie {version}. Zoek uw gemeente in de profielen, of bekijk alle data en bronnen.",
+        "en": "Data version {version}. Look up your municipality in the profiles, or see all data and sources.",
+    },
+    "municipality_label": {"nl": "{name} (gemeente) · {province}", "en": "{name} (municipality) · {province}"},
     "skip_map": {
         "nl": "Sla de kaart over, naar de tabel met dezelfde gegevens",
         "en": "Skip the map, to the table with the same data",
@@ -234,6 +389,16 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "col_source": {"nl": "Bron", "en": "Source"},
     "col_type": {"nl": "Soort", "en": "Type"},
     "col_summary": {"nl": "Samenvatting", "en": "Summary"},
+    "actor_cpaffc": {"nl": "CPAFFC (Chinese vriendschapsvereniging)", "en": "CPAFFC (Chinese friendship association)"},
+    "actor_cn_diplomatic": {"nl": "Chinese diplomatieke post", "en": "Chinese diplomatic post"},
+    "actor_cn_national_government": {"nl": "Chinese centrale overheid", "en": "Chinese central government"},
+    "actor_cn_local_government": {"nl": "Chinese lokale overheid", "en": "Chinese local government"},
+    "actor_nl_municipality": {"nl": "Nederlandse gemeente", "en": "Dutch municipality"},
+    "actor_nl_province": {"nl": "Nederlandse provincie", "en": "Dutch province"},
+    "actor_nl_national_government": {"nl": "Nederlandse rijksoverheid", "en": "Dutch national government"},
+    "actor_company": {"nl": "bedrijf", "en": "company"},
+    "actor_university": {"nl": "universiteit of kennisinstelling", "en": "university or research institute"},
+    "actor_civil_society": {"nl": "maatschappelijke organisatie", "en": "civil society"},
     "event_award": {"nl": "onderscheiding", "en": "award"},
     "event_donation": {"nl": "donatie", "en": "donation"},
     "event_gift": {"nl": "geschenk", "en": "gift"},
@@ -255,7 +420,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "download_events_csv": {"nl": "Download gebeurtenissen (CSV)", "en": "Download events (CSV)"},
     "download_geojson": {"nl": "Download banden als GeoJSON", "en": "Download ties as GeoJSON"},
     "download_package": {"nl": "Download het datapakket (zip)", "en": "Download the data package (zip)"},
-    "methodology": {"nl": "Methode, dekking en bronvermelding (Engels)", "en": "Methodology, coverage and how to cite"},
+    "methodology": {
+        "nl": "Volledige methode, dekking en bronvermelding (Engels)",
+        "en": "Full methodology, coverage and how to cite",
+    },
     "changelog": {"nl": "Wijzigingen in de data (Engels)", "en": "Changes to the data"},
     "col_publisher": {"nl": "Uitgever", "en": "Publisher"},
     "col_title": {"nl": "Titel", "en": "Title"},

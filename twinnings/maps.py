@@ -154,9 +154,11 @@ def popup_html(
     lang: Lang,
     partner_side: str = "cn",
     events_per_tie: dict[str, int] | None = None,
+    profile_link: str | None = None,
+    title_name: str = "",
 ) -> str:
-    """A place's popup: each partner with kind, years, status, number of events and source links.
-    `place_ties` are tie records; `sources` maps source id -> (url, publisher, title)."""
+    """A place's popup: each partner with kind, years, status, number of events and source links, and a
+    link to the place's profile. `place_ties` are tie records; `sources` maps id -> (url, publisher, title)."""
     rows = []
     for tie in sorted(place_ties, key=lambda tie: (tie["started"], tie[f"{partner_side}_name_en"])):
         partner = tie[f"{partner_side}_name_nl"] if lang == "nl" else tie[f"{partner_side}_name_en"]
@@ -180,9 +182,15 @@ def popup_html(
             f"{esc(t('sources', lang))}: {', '.join(links)}"
             "</li>"
         )
+    link = (
+        f'<p style="margin:6px 0 0"><a class="tw-profile" href="{esc(profile_link)}" target="_parent">'
+        f"{esc(t('open_profile', lang, name=title_name))} →</a></p>"
+        if profile_link and title_name
+        else ""
+    )
     return (
         f'<div class="tw-popup"><h4 style="margin:0 0 4px">{esc(title)}</h4>'
-        f'<ul style="padding-left:16px;margin:0">{"".join(rows)}</ul></div>'
+        f'<ul style="padding-left:16px;margin:0">{"".join(rows)}</ul>{link}</div>'
     )
 
 
@@ -243,7 +251,8 @@ class Legend(MacroElement):
 
 class MapAccess(MacroElement):
     """Keyboard and scrolling behaviour news maps share: the wheel scrolls the page until the map is
-    clicked or focused; Escape closes a popup; an opened popup takes focus and gives it back on close."""
+    clicked or focused; a click never scrolls the page; Escape closes a popup; an opened popup takes
+    focus and gives it back on close."""
 
     _template = Template(
         """
@@ -252,6 +261,15 @@ class MapAccess(MacroElement):
             var map = {{ this._parent.get_name() }};
             var container = map.getContainer();
             map.scrollWheelZoom.disable();
+            // Leaflet focuses the map on mousedown; in a frame that scrolls the page, so the button is
+            // released over another place and the click is lost. Focus without scrolling.
+            if (map.keyboard) {
+                map.keyboard.disable();
+                map.keyboard._onMouseDown = function() {
+                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+                };
+                map.keyboard.enable();
+            }
             map.on("click focus", function() { map.scrollWheelZoom.enable(); });
             container.addEventListener("mouseleave", function() { map.scrollWheelZoom.disable(); });
             container.addEventListener("keydown", function(e) {
@@ -419,8 +437,10 @@ def place_features(
     lang: Lang,
     side: str,
     events_per_tie: dict[str, int] | None = None,
+    profile_url: str | None = None,
 ) -> list[dict]:
-    """One GeoJSON point per place on `side`, carrying its escaped hover label and popup."""
+    """One GeoJSON point per place on `side`, carrying its escaped hover label and popup.
+    `profile_url` holds '{id}' where the place id goes."""
     partner_side = "cn" if side == "nl" else "nl"
     features = []
     grouped: dict[str, list[dict]] = {}
@@ -443,6 +463,8 @@ def place_features(
                         lang,
                         partner_side,
                         events_per_tie,
+                        profile_url.replace("{id}", place.place_id) if profile_url else None,
+                        name,
                     ),
                     "status": place.status,
                     "size": marker_size(place.level, side),
@@ -509,11 +531,81 @@ def add_place_markers(
     lang: Lang,
     side: str,
     events_per_tie: dict[str, int] | None,
+    profile_url: str | None = None,
 ) -> int:
     """The places on `side` as shaped, labelled markers with popups; returns the marker count."""
-    features = place_features(ties, sources, lang, side, events_per_tie)
+    features = place_features(ties, sources, lang, side, events_per_tie, profile_url)
     PlaceLayer(features).add_to(m)
     return len(features)
+
+
+class TownLayer(DataLayer):
+    """Every municipality, transparent, in a pane above the province shading: hover names it, a click
+    reports its label (streamlit-folium) so the page can open its profile. Not in the Tab order: the
+    table under the map and the profile search serve keyboards."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            map.createPane("towns").style.zIndex = 410;
+            L.geoJson({{ this.data }}, {
+                pane: "towns",
+                style: function() {
+                    return {color: "#555555", weight: 0.4, opacity: 0.6, fillColor: "#000000", fillOpacity: 0};
+                },
+                onEachFeature: function(feature, layer) {
+                    layer.bindTooltip(feature.properties.label, {sticky: true});
+                    layer.on("mouseover", function() { layer.setStyle({weight: 2, opacity: 1, color: "#222222"}); });
+                    layer.on("mouseout", function() { layer.setStyle({weight: 0.4, opacity: 0.6, color: "#555555"}); });
+                }
+            }).addTo(map);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, municipalities: dict, labels: dict[str, str]) -> None:
+        super().__init__()
+        self._name = "TownLayer"
+        features = [
+            {
+                "type": "Feature",
+                "geometry": f["geometry"],
+                "properties": {"label": esc(labels.get(f["properties"]["statcode"], f["properties"]["statnaam"]))},
+            }
+            for f in municipalities["features"]
+        ]
+        self.data = script_json({"type": "FeatureCollection", "features": features})
+
+
+def clicked_town(town_labels: dict[str, str], tooltip: str | None) -> str | None:
+    """The CBS code of the municipality whose hover label streamlit-folium reported as clicked."""
+    if not tooltip:
+        return None
+    wanted = html.unescape(tooltip).strip()
+    return next((code for code, text in town_labels.items() if text == wanted), None)
+
+
+def bounds_of(collection: dict, code: str) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of one feature of a GeoJSON collection, to zoom the map to it."""
+    coordinates: list[list[float]] = []
+
+    def walk(value) -> None:
+        if value and isinstance(value[0], int | float):
+            coordinates.append(value)
+        else:
+            for item in value:
+                walk(item)
+
+    for feature in collection["features"]:
+        if feature["properties"].get("statcode") == code:
+            walk(feature["geometry"]["coordinates"])
+    if not coordinates:
+        return None
+    lons, lats = [c[0] for c in coordinates], [c[1] for c in coordinates]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
 class ArcLayer(DataLayer):
@@ -592,9 +684,15 @@ def nl_view(
     provinces: dict | None = None,
     municipalities: dict | None = None,
     events_per_tie: pd.Series | None = None,
+    profile_url: str | None = None,
+    town_labels: dict[str, str] | None = None,
+    bounds: list[list[float]] | None = None,
 ) -> MapView:
-    """The Netherlands view: provinces shaded by ties, places marked by status (shape and colour)."""
-    base = base_map(tiles, NL_BOUNDS)
+    """The Netherlands view: provinces shaded by ties, places marked by status (shape and colour), and
+    every municipality named on hover (`town_labels`: code -> label), so a click can open its profile."""
+    base = base_map(tiles, bounds or NL_BOUNDS)
+    if municipalities is not None and town_labels:
+        TownLayer(municipalities, town_labels).add_to(base)
     layers = folium.FeatureGroup(name="selection")
     events = events_per_tie.to_dict() if events_per_tie is not None else None
     sections = [status_legend(lang)]
@@ -605,7 +703,7 @@ def nl_view(
         Attribution(t("boundaries_credit", lang)).add_to(base)
     if municipalities is not None:
         add_municipality_outlines(layers, municipalities, places_of(ties, "nl"))
-    add_place_markers(layers, ties, source_lookup(sources), lang, "nl", events)
+    add_place_markers(layers, ties, source_lookup(sources), lang, "nl", events, profile_url)
     Legend(sections).add_to(base)
     return MapView(base, layers)
 
@@ -638,6 +736,7 @@ def cn_view(
     tiles: str = "none",
     world: dict | None = None,
     events_per_tie: pd.Series | None = None,
+    profile_url: str | None = None,
 ) -> MapView:
     """The Netherlands–China view: a geodesic arc per tie, coloured and dashed by status."""
     base = base_map(tiles, EURASIA_BOUNDS)
@@ -650,8 +749,8 @@ def cn_view(
     ArcLayer(arcs_geojson(ties)).add_to(layers)
     events = events_per_tie.to_dict() if events_per_tie is not None else None
     lookup = source_lookup(sources)
-    add_place_markers(layers, ties, lookup, lang, "nl", events)
-    add_place_markers(layers, ties, lookup, lang, "cn", events)
+    add_place_markers(layers, ties, lookup, lang, "nl", events, profile_url)
+    add_place_markers(layers, ties, lookup, lang, "cn", events, profile_url)
     return MapView(base, layers)
 
 

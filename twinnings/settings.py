@@ -18,6 +18,13 @@ class Settings:
     tiles: Tiles
     geo_dir: Path
     data_dir: Path
+    geo_dir_set: bool = False  # TWINNINGS_GEO_DIR was given: read boundaries only from there
+
+    @property
+    def boundaries_dir(self) -> Path:
+        from twinnings.boundaries import boundaries_dir
+
+        return boundaries_dir(self.geo_dir, self.geo_dir_set)
 
 
 def default_geo_dir() -> Path:
@@ -35,4 +42,5 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         tiles=tiles,  # type: ignore[arg-type]
         geo_dir=Path(env["TWINNINGS_GEO_DIR"]) if env.get("TWINNINGS_GEO_DIR") else default_geo_dir(),
         data_dir=Path(env["TWINNINGS_DATA_DIR"]) if env.get("TWINNINGS_DATA_DIR") else DATA_DIR,
+        geo_dir_set=bool(env.get("TWINNINGS_GEO_DIR")),
     )

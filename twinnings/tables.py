@@ -7,31 +7,62 @@ import pandas as pd
 from twinnings import safe_text
 from twinnings.filters import PROVINCE_NAMES
 from twinnings.i18n import Lang, label, t
+from twinnings.profiles import COMPARISON_EVENT_TYPES
 
 
-def ties_table(ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Ties as a reader sees them: names in the chosen language, labels instead of codes."""
+def profile_href(place_id: str, lang: Lang) -> str:
+    """The permalink of a place's profile, relative to the app's root."""
+    return f"profiel?place={place_id}" + ("&lang=en" if lang == "en" else "")
+
+
+def ties_table(
+    ties: pd.DataFrame, lang: Lang, with_profile_links: bool = False, sources: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Ties as a reader sees them: names in the chosen language, labels instead of codes, sources by
+    publisher when `sources` is given (ids otherwise); optionally a link to the Chinese partner's profile."""
     partner_name = "cn_name_nl" if lang == "nl" else "cn_name_en"
-    return pd.DataFrame(
-        {
-            t("col_nl_place", lang): ties["nl_name_nl"],
-            t("filter_province", lang): ties["nl_province_id"].map(PROVINCE_NAMES),
-            t("col_cn_place", lang): ties[partner_name],
-            t("col_name_zh", lang): ties["cn_name_zh"],
-            t("col_relation", lang): ties["relation_type"].map(lambda v: label("relation", v, lang)),
-            t("col_started", lang): ties["started"],
-            t("col_ended", lang): ties["ended"],
-            t("col_status", lang): ties["status"].map(lambda v: label("status", v, lang)),
-            t("col_status_as_of", lang): ties["status_as_of"],
-            t("col_sources", lang): ties["source_ids"],
-            "id": ties["id"],
-        }
-    ).sort_values([t("col_nl_place", lang), t("col_cn_place", lang)], ignore_index=True)
+    columns = {
+        t("col_nl_place", lang): ties["nl_name_nl"],
+        t("filter_province", lang): ties["nl_province_id"].map(PROVINCE_NAMES),
+        t("col_cn_place", lang): ties[partner_name],
+        t("col_name_zh", lang): ties["cn_name_zh"],
+        t("col_relation", lang): ties["relation_type"].map(lambda v: label("relation", v, lang)),
+        t("col_started", lang): ties["started"],
+        t("col_ended", lang): ties["ended"],
+        t("col_status", lang): ties["status"].map(lambda v: label("status", v, lang)),
+        t("col_status_as_of", lang): ties["status_as_of"],
+        t("col_sources", lang): ties["source_ids"]
+        if sources is None
+        else ties["source_ids"].map(lambda ids: publishers(ids, sources)),
+        "id": ties["id"],
+    }
+    if with_profile_links:
+        columns[t("col_profile", lang)] = ties["cn_place_id"].map(lambda place_id: profile_href(place_id, lang))
+    return pd.DataFrame(columns).sort_values([t("col_nl_place", lang), t("col_cn_place", lang)], ignore_index=True)
 
 
 def map_table(ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The map's text alternative: every tie it draws, with the province a reader looks for."""
     return ties_table(ties, lang).drop(columns=[t("col_sources", lang), "id"])
+
+
+def comparison_table(totals: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The twelve provinces side by side, sortable, each with a link to its profile."""
+    columns = {
+        "province": t("col_province", lang),
+        "ties": t("col_total", lang),
+        "own": t("col_own", lang),
+        "municipal": t("col_municipal", lang),
+        "municipalities": t("col_municipal_places", lang),
+        **{s: label("status", s, lang) for s in ("active", "dormant", "ended", "unknown")},
+        "ended_since_2021": t("key_ended_since_2021", lang),
+        "first": t("col_first", lang),
+        "latest": t("col_latest", lang),
+        **{f"events_{kind}": label("event", kind, lang) for kind in COMPARISON_EVENT_TYPES},
+    }
+    table = totals[list(columns)].rename(columns=columns)
+    table[t("col_profile", lang)] = [profile_href(code, lang) for code in totals["province_id"]]
+    return table
 
 
 def sources_table(sources: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -91,6 +122,12 @@ def amounts_table(events: pd.DataFrame, ties: pd.DataFrame, lang: Lang) -> pd.Da
             t("col_direction", lang): known["direction"].map(lambda v: label("direction", v, lang) if v else ""),
         }
     )
+
+
+def publishers(source_ids: str, sources: pd.DataFrame) -> str:
+    """The publishers of a record's sources, each once, in citation order."""
+    publisher = dict(zip(sources["id"], sources["publisher"]))
+    return ", ".join(dict.fromkeys(publisher[s] for s in source_ids.split() if s in publisher))
 
 
 def source_links_markdown(source_ids: str, sources: pd.DataFrame) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit_folium import st_folium
 
-from twinnings import charts, export, filters, i18n, safe_text, tables
+from twinnings import boundaries, charts, export, filters, i18n, profiles, safe_text, tables
 from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
@@ -24,8 +26,6 @@ WIDGET = {name: f"w_{name}" for name in filters.PARAM_NAMES}
 SEEDED_KEY = "_url_seeded"
 NOTICE_KEY = "_url_notice"
 LAYOUT_KEY = "_layout"
-# Parameters Streamlit itself reads; everything else in a URL is ours to check.
-STREAMLIT_PARAMS = ("lang", "embed", "embed_options")
 TOO_LONG_PARAM = "link"
 NOTICE_ITEMS, NOTICE_ITEM_LENGTH = 3, 40
 _viewport = components.declare_component("viewport", path=str(Path(__file__).parent / "viewport"))
@@ -83,7 +83,7 @@ def _seed_from_url() -> None:
     f, dropped = filters.from_params(params)
     st.session_state[NOTICE_KEY] = (too_long, dropped)
     for name in list(st.query_params):
-        if name not in filters.PARAM_NAMES and name not in STREAMLIT_PARAMS:
+        if name not in filters.PARAM_NAMES and name not in filters.PASSTHROUGH_PARAMS:
             del st.query_params[name]
     st.session_state[WIDGET["province"]] = list(f.provinces)
     st.session_state[WIDGET["level"]] = list(f.levels)
@@ -302,3 +302,111 @@ def key_figures_block(figures: KeyFigures, lang: i18n.Lang) -> None:
         return
     for column, (name, value) in zip(st.columns(len(values)), values):
         column.metric(name, value)
+
+
+PROFILE_PAGE = "pages/profile.py"
+
+
+@st.cache_data(show_spinner=False)
+def profile_directory(lang: i18n.Lang) -> pd.DataFrame:
+    """Every place with a profile (cached per language; the data and boundaries are read-only)."""
+    config = settings()
+    data = _dataset(str(config.data_dir))
+    embedded = boundaries.EMBEDDED_DIR
+    return profiles.directory(
+        data,
+        boundaries.read_boundaries(embedded, "municipalities"),
+        boundaries.read_boundaries(embedded, "provinces"),
+        lang,
+    )
+
+
+def place_name(places: pd.DataFrame, place_id: str) -> str:
+    match = places.loc[places["id"] == place_id, "name"]
+    return str(match.iloc[0]) if len(match) else place_id
+
+
+def profile_params(place_id: str, lang: i18n.Lang) -> dict[str, str]:
+    params = {"place": place_id} if place_id else {}
+    return {**params, "lang": lang} if lang != i18n.DEFAULT_LANG else params
+
+
+def profile_page_link(place_id: str, label: str, lang: i18n.Lang) -> None:
+    """A link to a profile (or, without a place, to the province comparison); its label may hold record
+    text, and Streamlit renders link labels as Markdown."""
+    st.page_link(PROFILE_PAGE, label=safe_text.markdown(label), query_params=profile_params(place_id, lang))
+
+
+def profile_url(lang: i18n.Lang) -> str:
+    """The absolute address of a profile with '{id}' for the place: for links inside the map's frame."""
+    base = (st.context.url or "").split("?")[0].rstrip("/")
+    return f"{base}/profiel?place={{id}}" + ("&lang=en" if lang == "en" else "")
+
+
+def profile_link_column(lang: i18n.Lang):
+    return st.column_config.LinkColumn(i18n.t("col_profile", lang), display_text=i18n.t("col_profile", lang) + " →")
+
+
+def profile_search(places: pd.DataFrame, lang: i18n.Lang, key: str = "profile_q") -> None:
+    """The search on the profile page: matching places as links to their profiles."""
+    query = st.text_input(
+        i18n.t("profile_search", lang), help=i18n.t("profile_search_help", lang), key=key, max_chars=80
+    )
+    if not query:
+        return
+    found = profiles.search(places, filters.clean_query(query))
+    if found.empty:
+        st.markdown(i18n.t("profile_no_results", lang))
+    for place in found.itertuples():
+        extra = f" {place.name_zh}" if place.name_zh else ""
+        level = i18n.label("level", place.level, lang)
+        profile_page_link(place.id, f"{place.name}{extra} ({level})", lang)
+
+
+def town_labels(places: pd.DataFrame, lang: i18n.Lang) -> dict[str, str]:
+    """Hover labels of every municipality on the NL map: name and province."""
+    towns = places[places["level"] == "gemeente"]
+    return {
+        row.id: i18n.t(
+            "municipality_label", lang, name=row.name, province=filters.PROVINCE_NAMES.get(row.province_id, "")
+        )
+        for row in towns.itertuples()
+    }
+
+
+def world() -> dict:
+    return boundaries.read_world()
+
+
+def mini_map(view) -> None:
+    """A small map of one place's ties (a profile's map)."""
+    st_folium(
+        view.base,
+        feature_group_to_add=view.layers,
+        height=380,
+        use_container_width=True,
+        returned_objects=[],
+        key="profile_map",
+    )
+
+
+def selection_heading(selected: Filter, ties: pd.DataFrame, lang: i18n.Lang) -> None:
+    """When the selection is one province, every page says so in a sentence with its figures."""
+    if len(selected.provinces) == 1:
+        summary = profiles.selection_summary(ties, selected.provinces[0], lang)
+        st.markdown(f"**{safe_text.markdown(i18n.t('selection_province', lang, summary=summary))}**")
+
+
+def map_intro(lang: i18n.Lang) -> None:
+    """Two or three plain sentences for a first visit, with the way to profiles and to the data."""
+    from twinnings import __version__
+
+    st.markdown(i18n.t("map_intro", lang))
+    left, middle, right = st.columns([2, 1, 1])
+    left.markdown(i18n.t("map_intro_links", lang, version=__version__))
+    with middle:
+        profile_page_link("", i18n.t("page_profile", lang) + " →", lang)
+    with right:
+        st.page_link(
+            "pages/data_sources.py", label=i18n.t("page_data", lang) + " →", query_params=profile_params("", lang)
+        )

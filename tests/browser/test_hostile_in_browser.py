@@ -35,11 +35,21 @@ FIND_INJECTED = """([host, id, attributes]) => {
 
 
 def injected(page) -> list[str]:
-    found = []
-    for frame in page.frames:
-        items = frame.evaluate(FIND_INJECTED, [EVIL_HOST, INJECTED_ID, list(URL_ATTRIBUTES)])
-        found += [f"{frame.url[:40]}: {item}" for item in items]
-    return found
+    """Scan the page and every frame; a frame that Streamlit replaces mid-scan is scanned again."""
+    from playwright.sync_api import Error
+
+    for _attempt in range(3):
+        try:
+            found = []
+            for frame in page.frames:
+                items = frame.evaluate(FIND_INJECTED, [EVIL_HOST, INJECTED_ID, list(URL_ATTRIBUTES)])
+                found += [f"{frame.url[:40]}: {item}" for item in items]
+            return found
+        except Error as error:
+            if "detached" not in str(error):
+                raise
+            wait_until_idle(page)
+    raise AssertionError("frames kept being replaced while scanning")
 
 
 @pytest.fixture
@@ -126,6 +136,22 @@ def test_data_page_tables_and_documents_show_hostile_text_as_text(watched, hosti
     watched.get_by_role("tab").nth(tab).click()
     watched.wait_for_timeout(500)
     assert_inert(watched)
+
+
+@pytest.mark.parametrize("place", ["GM0855", "PV28", "320400", ""])
+def test_profiles_and_their_search_show_hostile_text_as_text(watched, hostile_app_url, place):
+    watched.goto(f"{hostile_app_url}/profiel?place={place}")
+    watched.locator('[data-testid="stMainBlockContainer"] h1').first.wait_for(timeout=60_000)
+    wait_until_idle(watched)
+    if place:
+        assert watched.locator("h1").first.inner_text().startswith("<img src=/")
+    box = watched.get_by_role("textbox", name="Zoek een gemeente, provincie of Chinese partner")
+    box.fill("img")
+    box.press("Enter")
+    watched.get_by_role("link", name="<img src=", exact=False).first.wait_for(timeout=20_000)
+    wait_until_idle(watched)
+    assert_inert(watched)
+    screenshot(watched, f"hostile-profile-{place or 'compare'}")
 
 
 def test_a_crafted_permalink_puts_no_link_or_image_on_the_page(watched, app_url):

@@ -1,0 +1,102 @@
+"""Profiel / Profile: one place on one screen (/profiel?place=<id>), or the twelve provinces compared."""
+
+import pandas as pd
+import streamlit as st
+
+from twinnings import charts, i18n, maps, profiles, safe_text, tables, ui
+from twinnings.filters import FIRST_YEAR, Filter, this_year
+
+lang = ui.lang()
+data = ui.dataset_or_stop(lang)
+config = ui.settings()
+places = ui.profile_directory(lang)
+place_id = st.query_params.get("place", "")
+profile = profiles.build(data, places, place_id, lang) if place_id else None
+
+st.title(safe_text.markdown(profile.place.name) if profile else i18n.t("page_profile", lang))
+if place_id and profile is None:
+    st.warning(safe_text.markdown(i18n.t("profile_unknown_place", lang, code=safe_text.shorten(place_id, 20))))
+ui.profile_search(places, lang)
+
+if profile is None:
+    st.header(i18n.t("compare_title", lang))
+    st.markdown(i18n.t("compare_intro", lang))
+    totals = profiles.province_totals(data)
+    st.dataframe(
+        tables.comparison_table(totals, lang),
+        hide_index=True,
+        width="stretch",
+        column_config={i18n.t("col_profile", lang): ui.profile_link_column(lang)},
+    )
+    ui.chart_block(charts.province_comparison(totals, data.ties, data.sources, lang), lang, ui.export_format(lang))
+    st.stop()
+
+place = profile.place
+if place.name_zh:
+    st.markdown(f"{safe_text.markdown(place.name_zh)} · {i18n.label('level', place.level, lang)}")
+st.markdown(f"#### {safe_text.markdown(profile.sentence)}")
+st.markdown(i18n.t("profile_ignores_filters", lang))
+if place.country == "NL" and place.level == "gemeente" and place.province_id:
+    ui.profile_page_link(
+        place.province_id, f"{i18n.t('profile_in_province', lang)} {ui.place_name(places, place.province_id)}", lang
+    )
+if profile.ties.empty:
+    st.markdown(i18n.t("profile_none_meaning", lang))
+    st.markdown(i18n.t("profile_report", lang))
+
+shown_ties = pd.concat([profile.ties, profile.municipal_ties])
+if not profile.ties.empty:
+    st.header(i18n.t("profile_ties", lang))
+    st.dataframe(
+        tables.ties_table(profile.ties, lang, with_profile_links=True, sources=data.sources),
+        hide_index=True,
+        width="stretch",
+        column_config={i18n.t("col_profile", lang): ui.profile_link_column(lang), "id": None},
+    )
+if not profile.municipal_ties.empty:
+    st.header(i18n.t("profile_municipal_ties", lang))
+    st.dataframe(
+        tables.ties_table(profile.municipal_ties, lang, with_profile_links=True, sources=data.sources),
+        hide_index=True,
+        width="stretch",
+        column_config={i18n.t("col_profile", lang): ui.profile_link_column(lang), "id": None},
+    )
+if profile.comparison:
+    st.header(i18n.t("profile_compare", lang))
+    st.markdown(safe_text.markdown(profile.comparison))
+    ui.profile_page_link("", i18n.t("compare_title", lang), lang)
+
+if not shown_ties.empty:
+    fmt = ui.export_format(lang)
+    chart = charts.lifetimes(
+        shown_ties,
+        data.events,
+        data.sources,
+        Filter(),
+        lang,
+        subtitle=place.name,
+        name=f"stedenbanden-{place.id.lower()}-lifetimes",
+        moments=charts.key_moments(data.events, lang, FIRST_YEAR, this_year(), ties=shown_ties),
+    )
+    ui.chart_block(chart, lang, fmt)
+    st.header(i18n.t("profile_map", lang))
+    ui.mini_map(
+        maps.cn_view(shown_ties, data.sources, lang, config.tiles, ui.world(), profile_url=ui.profile_url(lang))
+    )
+
+if not profile.events.empty:
+    st.header(i18n.t("profile_events", lang))
+    st.dataframe(
+        tables.events_table(profile.events, data.ties, data.places, data.sources, lang).drop(
+            columns=[i18n.t("col_sources", lang), "id"]
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            i18n.t("col_source", lang): st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
+        },
+    )
+if not shown_ties.empty:
+    st.header(i18n.t("profile_sources", lang))
+    source_ids = " ".join(dict.fromkeys(" ".join(shown_ties["source_ids"]).split()))
+    st.markdown(tables.source_links_markdown(source_ids, data.sources))

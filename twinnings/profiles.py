@@ -1,0 +1,235 @@
+"""Profiles of places: every Dutch municipality and province, and every Chinese partner.
+
+A profile answers "does my town have a Chinese partner?" in one quotable sentence generated
+from the data, then lists the ties, events and sources. The Dutch places come from the current
+CBS division (embedded boundaries), so a municipality without any tie still has a profile that
+says so plainly. The province comparison puts the twelve provinces side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from twinnings import filters
+from twinnings.i18n import Lang, label, t
+from twinnings.load import Dataset
+from twinnings.summary import TERMINATION_WAVE_START
+
+COMPARISON_EVENT_TYPES = ("agreement_signed", "visit", "award", "donation", "termination")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place a profile can be about."""
+
+    id: str
+    country: str
+    level: str
+    name: str  # in the profile's language
+    name_zh: str
+    province_id: str  # Dutch places: the CBS province; Chinese places: the province-level unit
+
+
+@dataclass(frozen=True)
+class Profile:
+    place: Place
+    sentence: str
+    ties: pd.DataFrame  # the place's ties, typed as in Dataset.ties
+    events: pd.DataFrame  # events of those ties and of the place itself
+    municipal_ties: pd.DataFrame  # for a province: the ties of its municipalities
+    comparison: str  # for a province: how it compares with the other eleven
+
+
+def directory(data: Dataset, municipalities: dict, provinces: dict, lang: Lang) -> pd.DataFrame:
+    """Every place with a profile: the current CBS municipalities and provinces, and the Chinese places
+    of the data. Names from the data where it has the place (e.g. 'Den Haag', not "'s-Gravenhage")."""
+    known = data.places.set_index("id")
+    name_column = "name_nl" if lang == "nl" else "name_en"
+    rows = []
+    for layer, level in ((provinces, "provincie"), (municipalities, "gemeente")):
+        for feature in layer["features"]:
+            code = feature["properties"]["statcode"]
+            name = known.loc[code, "name_nl"] if code in known.index else feature["properties"]["statnaam"]
+            province = code if level == "provincie" else feature["properties"].get("province", "")
+            rows.append(
+                {
+                    "id": code,
+                    "country": "NL",
+                    "level": level,
+                    "name": name,
+                    "name_zh": "",
+                    "pinyin": "",
+                    "province_id": province,
+                }
+            )
+    chinese = data.places[data.places["country"] == "CN"]
+    for place in chinese.itertuples():
+        rows.append(
+            {
+                "id": place.id,
+                "country": "CN",
+                "level": place.level,
+                "name": getattr(place, name_column),
+                "name_zh": place.name_zh,
+                "pinyin": place.name_pinyin,
+                "province_id": place.province_id,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def search(places: pd.DataFrame, query: str, limit: int = 12) -> pd.DataFrame:
+    """Places whose name, Hanzi or pinyin matches, tolerating accents and small typos (as the sidebar),
+    closest first."""
+    needle = filters.fold(query).replace(" ", "")
+    if not needle:
+        return places.head(0)
+
+    def score(place: pd.Series) -> float:
+        names = [name for name in (place["name"], place["name_zh"], place["pinyin"]) if name]
+        if not any(filters.name_matches(query, name) for name in names):
+            return -1.0
+        return max(fuzz.ratio(needle, filters.fold(name).replace(" ", "")) for name in names)
+
+    scores = places.apply(score, axis=1)
+    found = places.assign(_score=scores)[scores >= 0]
+    return found.sort_values(["_score", "name"], ascending=[False, True]).drop(columns="_score").head(limit)
+
+
+def place_of(places: pd.DataFrame, place_id: str) -> Place | None:
+    match = places[places["id"] == place_id]
+    if match.empty:
+        return None
+    row = match.iloc[0]
+    return Place(row["id"], row["country"], row["level"], row["name"], row["name_zh"], row["province_id"])
+
+
+def ties_of(ties: pd.DataFrame, place: Place) -> pd.DataFrame:
+    side = "nl" if place.country == "NL" else "cn"
+    return ties[ties[f"{side}_place_id"] == place.id].sort_values(["start_year", "id"], na_position="last")
+
+
+def events_of(events: pd.DataFrame, place_ties: pd.DataFrame, place: Place) -> pd.DataFrame:
+    mine = events["tie_id"].isin(place_ties["id"]) | (events["place_id"] == place.id)
+    return events[mine].sort_values("date")
+
+
+def period_text(tie: pd.Series, lang: Lang) -> str:
+    start = tie["started"][:4] if tie["started"] else ""
+    end = tie["ended"][:4] if tie["ended"] else ""
+    if start and end:
+        return f"{start}–{end}"
+    if start:
+        return f"{t('since', lang)} {start}"
+    if end:
+        return f"{t('until', lang)} {end}"
+    return t("start_unknown", lang)
+
+
+def status_text(tie: pd.Series, lang: Lang) -> str:
+    status = label("status", tie["status"], lang)
+    year = tie["status_as_of"][:4]
+    if tie["status"] == "ended":
+        return status
+    if tie["status"] == "unknown":
+        return t("profile_status_unknown", lang, year=year)
+    return t("profile_status_as_of", lang, status=status, year=year)
+
+
+def tie_clause(tie: pd.Series, partner_side: str, lang: Lang) -> str:
+    partner = tie[f"{partner_side}_name_nl" if lang == "nl" else f"{partner_side}_name_en"]
+    kind = t(f"profile_kind_{tie['relation_type']}", lang)
+    return t(
+        "profile_clause", lang, kind=kind, partner=partner, period=period_text(tie, lang), status=status_text(tie, lang)
+    )
+
+
+def sentence(place: Place, place_ties: pd.DataFrame, lang: Lang) -> str:
+    """One plain sentence a visitor can quote: how many ties, with whom, of what kind, when, and how they stand."""
+    if place_ties.empty:
+        return t("profile_none", lang, name=place.name)
+    partner_side = "cn" if place.country == "NL" else "nl"
+    clauses = [tie_clause(tie, partner_side, lang) for _, tie in place_ties.iterrows()]
+    listed = clauses[0] if len(clauses) == 1 else "; ".join(clauses[:-1]) + f" {t('and', lang)} " + clauses[-1]
+    all_ended = bool((place_ties["status"] == "ended").all())
+    key = "profile_sentence_nl" if place.country == "NL" else "profile_sentence_cn"
+    count = t("one_tie", lang) if len(place_ties) == 1 else t("n_known_ties", lang, n=str(len(place_ties)))
+    verb = t("had" if all_ended else "has", lang)
+    return t(key, lang, name=place.name, verb=verb, count=count, ties=listed)
+
+
+def province_totals(data: Dataset) -> pd.DataFrame:
+    """Ties per province: made by the province itself and by its municipalities, by status."""
+    ties = data.ties
+    rows = []
+    for code, name in filters.PROVINCE_NAMES.items():
+        mine = ties[ties["nl_province_id"] == code]
+        own = mine[mine["nl_level"] == "provincie"]
+        started = mine["start_year"].dropna()
+        ended_recently = (mine["status"] == "ended") & (mine["end_year"] >= TERMINATION_WAVE_START)
+        tie_events = data.events[data.events["tie_id"].isin(mine["id"])]
+        row = {
+            "province_id": code,
+            "province": name,
+            "ties": len(mine),
+            "own": len(own),
+            "municipal": len(mine) - len(own),
+            "municipalities": mine.loc[mine["nl_level"] == "gemeente", "nl_place_id"].nunique(),
+            **{status: int((mine["status"] == status).sum()) for status in ("active", "dormant", "ended", "unknown")},
+            "first": int(started.min()) if len(started) else None,
+            "latest": int(started.max()) if len(started) else None,
+            "ended_since_2021": int(ended_recently.fillna(False).sum()),
+            **{f"events_{kind}": int((tie_events["type"] == kind).sum()) for kind in COMPARISON_EVENT_TYPES},
+        }
+        rows.append(row)
+    return pd.DataFrame(rows).astype({"first": "Int64", "latest": "Int64"})
+
+
+def comparison_text(place: Place, totals: pd.DataFrame, lang: Lang) -> str:
+    ranked = totals.sort_values("ties", ascending=False).reset_index(drop=True)
+    rank = int(ranked.index[ranked["province_id"] == place.id][0]) + 1
+    row = ranked.iloc[rank - 1]
+    shared = int((ranked["ties"] == row["ties"]).sum())
+    median = float(ranked["ties"].median())
+    return t(
+        "profile_comparison",
+        lang,
+        name=place.name,
+        n=str(int(row["ties"])),
+        own=str(int(row["own"])),
+        municipal=str(int(row["municipal"])),
+        municipalities=str(int(row["municipalities"])),
+        rank=str(rank) + (t("shared_rank", lang) if shared > 1 else ""),
+        median=f"{median:g}",
+    )
+
+
+def build(data: Dataset, places: pd.DataFrame, place_id: str, lang: Lang) -> Profile | None:
+    """The profile of `place_id`, or None when no such place exists."""
+    place = place_of(places, place_id)
+    if place is None:
+        return None
+    place_ties = ties_of(data.ties, place)
+    municipal = data.ties.head(0)
+    comparison = ""
+    if place.level == "provincie":
+        in_province = data.ties[(data.ties["nl_province_id"] == place.id) & (data.ties["nl_level"] == "gemeente")]
+        municipal = in_province.sort_values(["nl_name_nl", "start_year"], na_position="last")
+        comparison = comparison_text(place, province_totals(data), lang)
+    events = events_of(data.events, pd.concat([place_ties, municipal]), place)
+    text = sentence(place, place_ties, lang)
+    if place.level == "provincie" and not municipal.empty:
+        text += " " + t("profile_municipal", lang, n=str(municipal["nl_place_id"].nunique()), ties=str(len(municipal)))
+    return Profile(place, text, place_ties, events, municipal, comparison)
+
+
+def selection_summary(ties: pd.DataFrame, province: str, lang: Lang) -> str:
+    """'Noord-Brabant: 8 banden, 2 actief, …' for a selection of one province."""
+    counts = ties["status"].value_counts()
+    parts = [t("n_ties", lang, n=str(len(ties)))] + [
+        f"{int(counts[s])} {label('status', s, lang)}" for s in ("active", "dormant", "ended", "unknown") if s in counts
+    ]
+    return f"{filters.PROVINCE_NAMES[province]}: {', '.join(parts)}"
