@@ -17,7 +17,9 @@ st.markdown(i18n.t("data_follows_selection", lang, n=str(len(selection)), total=
 
 ties_tab, events_tab, sources_tab = st.tabs([i18n.t("ties", lang), i18n.t("events", lang), i18n.t("sources", lang)])
 with ties_tab:
-    ties = tables.ties_table(selection, lang, with_profile_links=True, sources=data.sources)
+    ties = ui.with_corrections(
+        tables.ties_table(selection, lang, with_profile_links=True, sources=data.sources), "tie", lang
+    )
     picked = st.dataframe(
         ties,
         hide_index=True,
@@ -25,7 +27,7 @@ with ties_tab:
         on_select="rerun",
         selection_mode="single-row",
         key="data_ties_table",
-        column_config={"id": None, i18n.t("col_profile", lang): ui.profile_link_column(lang)},
+        column_config=ui.record_columns(lang),
     )
     rows = picked.selection.rows if picked else []
     if rows:
@@ -38,14 +40,16 @@ with ties_tab:
     )
 with events_tab:
     selected_events = filters.events_in(selected, data.events, selection, data.places)
-    events = tables.events_table(selected_events, data.ties, data.places, data.sources, lang)
+    events = ui.with_corrections(
+        tables.events_table(selected_events, data.ties, data.places, data.sources, lang), "event", lang
+    )
     st.dataframe(
         events,
         hide_index=True,
         width="stretch",
         column_config={
             i18n.t("col_source", lang): st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
-            "id": None,
+            **ui.record_columns(lang),
         },
     )
     st.download_button(
@@ -70,6 +74,8 @@ left.download_button(
 right.download_button(
     i18n.t("download_package", lang), ui.package_zip(str(data_dir)), "stedenbanden-nl-cn.zip", "application/zip"
 )
+st.header(i18n.t("corrections_title", lang), anchor="correcties")
+st.markdown(i18n.t("corrections_text", lang))
 st.header(i18n.t("methodology_title", lang))
 st.markdown(i18n.t("methodology_summary", lang))
 with st.expander(i18n.t("methodology", lang)):

@@ -42,9 +42,15 @@ geo_dir = config.boundaries_dir
 provinces = boundaries.read_boundaries(geo_dir, "provinces")
 profile_url = ui.profile_url(lang)
 labels = ui.town_labels(places, lang)
+
+
+def correct(tie_id: str) -> str:
+    return ui.correction_url("tie", tie_id, lang)
+
+
 if view == "cn":
     map_view = maps.cn_view(
-        selection, data.sources, lang, config.tiles, boundaries.read_world(), events_per_tie, profile_url
+        selection, data.sources, lang, config.tiles, boundaries.read_world(), events_per_tie, profile_url, correct
     )
     credits = [i18n.t("world_credit", lang)]
 else:
@@ -61,6 +67,7 @@ else:
         profile_url,
         labels,
         maps.bounds_of(provinces, one_province) if one_province else None,
+        correct,
     )
     credits = [i18n.t("boundaries_credit", lang)] if provinces is not None else []
 if config.tiles == "pdok":

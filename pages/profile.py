@@ -48,18 +48,18 @@ shown_ties = pd.concat([profile.ties, profile.municipal_ties])
 if not profile.ties.empty:
     st.header(i18n.t("profile_ties", lang))
     st.dataframe(
-        tables.ties_table(profile.ties, lang, with_profile_links=True, sources=data.sources),
+        ui.with_corrections(tables.ties_table(profile.ties, lang, True, data.sources), "tie", lang),
         hide_index=True,
         width="stretch",
-        column_config={i18n.t("col_profile", lang): ui.profile_link_column(lang), "id": None},
+        column_config=ui.record_columns(lang),
     )
 if not profile.municipal_ties.empty:
     st.header(i18n.t("profile_municipal_ties", lang))
     st.dataframe(
-        tables.ties_table(profile.municipal_ties, lang, with_profile_links=True, sources=data.sources),
+        ui.with_corrections(tables.ties_table(profile.municipal_ties, lang, True, data.sources), "tie", lang),
         hide_index=True,
         width="stretch",
-        column_config={i18n.t("col_profile", lang): ui.profile_link_column(lang), "id": None},
+        column_config=ui.record_columns(lang),
     )
 if profile.comparison:
     st.header(i18n.t("profile_compare", lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -208,7 +209,7 @@ def test_events_page_lists_the_events_of_the_selected_province(monkeypatch, data
 
 def test_events_page_filters_by_type(monkeypatch, dataset):
     at = run_page("pages/events.py", "en", monkeypatch)
-    at.multiselect(key="w_event_type").set_value(["donation"]).run()
+    at.multiselect(key="w_page_etype").set_value(["donation"]).run()
     assert set(at.dataframe[0].value["Type"]) == {"donation"}
 
 
@@ -269,3 +270,31 @@ def test_profile_without_a_place_compares_the_twelve_provinces(monkeypatch):
     at = profile_page(monkeypatch, None)
     assert len(at.dataframe[0].value) == 12
     assert at.get("plotly_chart")
+
+
+def test_events_page_filters_by_actor_and_keeps_its_filters_in_the_permalink(monkeypatch, dataset):
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["etype"] = ["award", "bogus"]
+    at.query_params["actor"] = "cpaffc"
+    at.run()
+    at.switch_page("pages/events.py")
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="w_page_etype").value == ["award"]
+    assert at.multiselect(key="w_page_actor").value == ["cpaffc"]
+    shown_ids = set(at.dataframe[0].value["id"])
+    expected = dataset.events[
+        (dataset.events["type"] == "award") & dataset.events["actors"].str.split().map(lambda a: "cpaffc" in a)
+    ]
+    assert shown_ids == set(expected["id"]) and shown_ids
+    assert at.query_params["etype"] in ("award", ["award"])
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert any("Wie deed mee" in title for title in titles)
+
+
+def test_data_page_offers_a_correction_link_per_record(monkeypatch):
+    monkeypatch.setenv("TWINNINGS_CORRECTIONS_URL", "https://tracker.example/issues/new")
+    at = run_page("pages/data_sources.py", "en", monkeypatch)
+    links = at.dataframe[0].value["Correction"]
+    assert links.str.startswith("https://tracker.example/issues/new?title=Correction%20tie%20").all()

@@ -210,3 +210,18 @@ def test_record_and_url_text_never_becomes_markup_in_a_chart(build, dataset):
     strings = all_strings(chart.figure.to_plotly_json())
     assert not [s for s in strings if "<a " in s or "<a\u00a0" in s]
     assert any("&lt;a href" in s for s in strings)
+
+
+def test_actor_chart_counts_the_events_in_which_the_cpaffc_acted(dataset):
+    chart = charts.events_by_actor(dataset.events, dataset.sources, "Heel Nederland", "nl")
+    with_cpaffc = dataset.events["actors"].str.split().map(lambda codes: "cpaffc" in codes)
+    assert chart.data.loc[chart.data["group"] == "cpaffc", "events"].sum() == with_cpaffc.sum()
+    assert f"deed de CPAFFC mee aan {with_cpaffc.sum()}" in chart.summary
+
+
+def test_lifetimes_ring_the_events_in_which_the_cpaffc_acted(dataset):
+    chart = charts.lifetimes(dataset.ties, dataset.events, dataset.sources, F, "en")
+    rings = [trace for trace in chart.figure.data if trace.name == "CPAFFC took part"]
+    tie_events = dataset.events[dataset.events["tie_id"].isin(dataset.ties["id"])]
+    expected = tie_events["actors"].str.split().map(lambda codes: "cpaffc" in codes).sum()
+    assert (len(rings[0].x) if rings else 0) == expected

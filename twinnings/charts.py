@@ -213,6 +213,11 @@ def footer_lines(notes: list[str] | tuple[str, ...], width: int = 130) -> list[s
     return [*lines, line] if line else lines
 
 
+def whole_ticks(peak: float) -> int:
+    """A tick step in whole events: counts are never fractional."""
+    return max(1, int(round(float(peak) / 6)))
+
+
 def partial_date_start(value: str) -> pd.Timestamp:
     """The first day a partial date can mean (1999 -> 1999-01-01); used for placing, never stored."""
     parts = [int(p) for p in value.split("-")] + [1, 1]
@@ -424,6 +429,18 @@ def lifetimes(
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}<br><i>%{customdata[3]}</i>"
             "<extra></extra>",
         )
+    actors = shown["actors"].fillna("") if "actors" in shown else pd.Series("", index=shown.index)
+    with_cpaffc = shown[actors.str.split().map(lambda codes: "cpaffc" in codes)]
+    if not with_cpaffc.empty:
+        fig.add_scatter(
+            x=with_cpaffc["date"].map(lambda d: partial_date_start(d).date().isoformat()),
+            y=with_cpaffc["label"],
+            mode="markers",
+            name=t("cpaffc_involved", lang),
+            legendgroup="events",
+            marker={"symbol": "circle-open", "size": 19, "color": "#000000", "line": {"width": 2}},
+            hoverinfo="skip",
+        )
     height = max(EXPORT_HEIGHT, 190 + 24 * len(data))
     fig.update_yaxes(
         autorange="reversed",
@@ -466,7 +483,8 @@ def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitl
             hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title=t("events_per_year", lang))
+    peak = data.groupby("year")["events"].sum().max() if len(data) else 1
+    fig.update_yaxes(title=t("events_per_year", lang), dtick=whole_ticks(peak))
     source = source_line(events, sources, lang)
     house_style(fig, t("chart_events", lang), subtitle, source, legend_right=True)
     busiest = data.groupby("year")["events"].sum()
@@ -559,3 +577,57 @@ def province_comparison(totals: pd.DataFrame, ties: pd.DataFrame, sources: pd.Da
     )
     data = totals[["province_id", "province", "own", "municipal", "ties", "active", "dormant", "ended", "unknown"]]
     return Chart(fig, data, summary, "stedenbanden-provinces", source, title=t("chart_compare", lang))
+
+
+# Actor codes folded into four groups, so the CPAFFC's presence stands out against the state actors.
+ACTOR_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "cpaffc": ("#CC79A7", ("cpaffc",)),
+    "cn_state": ("#D55E00", ("cn_diplomatic", "cn_national_government", "cn_local_government")),
+    "nl_state": ("#0072B2", ("nl_municipality", "nl_province", "nl_national_government")),
+    "other": ("#999999", ("company", "university", "civil_society")),
+}
+
+
+def actor_groups(actors: str) -> list[str]:
+    codes = set(actors.split())
+    return [group for group, (_colour, members) in ACTOR_GROUPS.items() if codes & set(members)]
+
+
+def events_by_actor(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, lang: Lang) -> Chart:
+    """How present is each kind of actor, the CPAFFC above all, in the events per year."""
+    known = events[events["actors"].fillna("").str.strip() != ""]
+    rows = [
+        {"year": int(event.year), "group": group, "event_id": event.id}
+        for event in known.itertuples()
+        if pd.notna(event.year)
+        for group in actor_groups(event.actors)
+    ]
+    long = pd.DataFrame(rows, columns=["year", "group", "event_id"])
+    data = long.groupby(["year", "group"]).size().rename("events").reset_index()
+    fig = go.Figure()
+    for group, (colour, _members) in ACTOR_GROUPS.items():
+        part = data[data["group"] == group]
+        if part.empty:
+            continue
+        fig.add_bar(
+            x=part["year"],
+            y=part["events"],
+            name=t(f"actor_group_{group}", lang),
+            marker_color=colour,
+            marker_pattern_shape="." if group == "cpaffc" else "",
+            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="group", bargap=0.15)
+    fig.update_yaxes(title=t("events_per_year", lang), dtick=whole_ticks(data["events"].max() if len(data) else 1))
+    source = source_line(known, sources, lang)
+    house_style(fig, t("chart_actors", lang), f"{subtitle} · {t('actors_subtitle', lang)}", source, legend_right=True)
+    counts = {group: int((long["group"] == group).sum()) for group in ACTOR_GROUPS}
+    summary = t(
+        "summary_actors",
+        lang,
+        n=str(len(known)),
+        cpaffc=str(counts["cpaffc"]),
+        cn=str(counts["cn_state"]),
+        nl=str(counts["nl_state"]),
+    )
+    return Chart(fig, data, summary, "stedenbanden-actors", source, title=t("chart_actors", lang))

@@ -71,6 +71,47 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "marker_name": {"nl": "{name}, status {status}", "en": "{name}, status {status}"},
     "page_profile": {"nl": "Profiel", "en": "Profile"},
+    "correction_title": {"nl": "Correctie {kind} {id}", "en": "Correction {kind} {id}"},
+    "correction_kind_tie": {"nl": "band", "en": "tie"},
+    "correction_kind_event": {"nl": "gebeurtenis", "en": "event"},
+    "correction_body": {
+        "nl": "Record: {id}\n\nWat klopt er niet, en wat moet het zijn?\n\nOpenbare bron die het vermeldt (URL):\n",
+        "en": "Record: {id}\n\nWhat is wrong, and what should it say?\n\nPublic source that states it (URL):\n",
+    },
+    "report_correction": {"nl": "Meld een correctie", "en": "Report a correction"},
+    "col_correction": {"nl": "Correctie", "en": "Correction"},
+    "corrections_title": {"nl": "Correcties", "en": "Corrections"},
+    "corrections_text": {
+        "nl": "Klopt er iets niet, of ontbreekt er een band? Meld het met een openbare bron die het feit vermeldt "
+        "(een raadsbesluit, een officiële pagina of betrouwbare pers). Elke band en gebeurtenis heeft een link "
+        "‘Meld een correctie’; de beheerders reageren binnen 7 dagen en beslissen binnen 30. Elke wijziging staat "
+        "met het record-id in de wijzigingslijst.",
+        "en": "Is something wrong, or is a tie missing? Report it with a public source that states the fact (a "
+        "council decision, an official page or reputable press). Every tie and event has a ‘Report a correction’ "
+        "link; the maintainers answer within 7 days and decide within 30. Every change is listed by record id in "
+        "the changelog.",
+    },
+    "filter_actor": {"nl": "Wie deed mee", "en": "Who acted"},
+    "chart_actors": {
+        "nl": "Wie deed mee aan de gebeurtenissen rond de banden?",
+        "en": "Who acted in the events around the ties?",
+    },
+    "actors_subtitle": {
+        "nl": "Gebeurtenissen per jaar naar soort deelnemer; een gebeurtenis telt bij elke groep die meedeed",
+        "en": "Events per year by kind of actor; an event counts for every group that took part",
+    },
+    "actor_group_cpaffc": {"nl": "CPAFFC (vriendschapsvereniging)", "en": "CPAFFC (friendship association)"},
+    "actor_group_cn_state": {"nl": "Chinese overheid en diplomatie", "en": "Chinese government and diplomats"},
+    "actor_group_nl_state": {"nl": "Nederlandse overheid", "en": "Dutch government"},
+    "actor_group_other": {"nl": "bedrijven, kennisinstellingen, organisaties", "en": "companies, universities, NGOs"},
+    "summary_actors": {
+        "nl": "Van {n} gebeurtenissen met bekende deelnemers deed de CPAFFC mee aan {cpaffc}; de Chinese overheid "
+        "of diplomatie aan {cn}; de Nederlandse overheid aan {nl}.",
+        "en": "Of {n} events with known actors, the CPAFFC took part in {cpaffc}, the Chinese government or "
+        "diplomats in {cn}, and the Dutch government in {nl}.",
+    },
+    "cpaffc_involved": {"nl": "CPAFFC deed mee", "en": "CPAFFC took part"},
+    "col_actors": {"nl": "Wie deed mee", "en": "Who acted"},
     "data_follows_selection": {
         "nl": "De tabellen volgen de selectie in de zijbalk: {n} van de {total} banden. Wis de filters voor alles.",
         "en": "The tables follow the selection in the sidebar: {n} of {total} ties. Clear the filters to see all.",

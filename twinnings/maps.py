@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import folium
@@ -156,6 +157,7 @@ def popup_html(
     events_per_tie: dict[str, int] | None = None,
     profile_link: str | None = None,
     title_name: str = "",
+    correction_of: Callable[[str], str] | None = None,
 ) -> str:
     """A place's popup: each partner with kind, years, status, number of events and source links, and a
     link to the place's profile. `place_ties` are tie records; `sources` maps id -> (url, publisher, title)."""
@@ -180,7 +182,13 @@ def popup_html(
             f"<i>{esc(label('status', tie['status'], lang))}</i> "
             f"({esc(t('status_as_of', lang))} {esc(tie['status_as_of'])}){events_text}<br>"
             f"{esc(t('sources', lang))}: {', '.join(links)}"
-            "</li>"
+            + (
+                f'<br><a class="tw-correction" href="{esc(correction_of(tie["id"]))}" target="_blank" '
+                f'rel="noopener noreferrer">{esc(t("report_correction", lang))}</a>'
+                if correction_of
+                else ""
+            )
+            + "</li>"
         )
     link = (
         f'<p style="margin:6px 0 0"><a class="tw-profile" href="{esc(profile_link)}" target="_parent">'
@@ -438,6 +446,7 @@ def place_features(
     side: str,
     events_per_tie: dict[str, int] | None = None,
     profile_url: str | None = None,
+    correction_of: Callable[[str], str] | None = None,
 ) -> list[dict]:
     """One GeoJSON point per place on `side`, carrying its escaped hover label and popup.
     `profile_url` holds '{id}' where the place id goes."""
@@ -465,6 +474,7 @@ def place_features(
                         events_per_tie,
                         profile_url.replace("{id}", place.place_id) if profile_url else None,
                         name,
+                        correction_of,
                     ),
                     "status": place.status,
                     "size": marker_size(place.level, side),
@@ -532,9 +542,10 @@ def add_place_markers(
     side: str,
     events_per_tie: dict[str, int] | None,
     profile_url: str | None = None,
+    correction_of: Callable[[str], str] | None = None,
 ) -> int:
     """The places on `side` as shaped, labelled markers with popups; returns the marker count."""
-    features = place_features(ties, sources, lang, side, events_per_tie, profile_url)
+    features = place_features(ties, sources, lang, side, events_per_tie, profile_url, correction_of)
     PlaceLayer(features).add_to(m)
     return len(features)
 
@@ -687,6 +698,7 @@ def nl_view(
     profile_url: str | None = None,
     town_labels: dict[str, str] | None = None,
     bounds: list[list[float]] | None = None,
+    correction_of: Callable[[str], str] | None = None,
 ) -> MapView:
     """The Netherlands view: provinces shaded by ties, places marked by status (shape and colour), and
     every municipality named on hover (`town_labels`: code -> label), so a click can open its profile."""
@@ -703,7 +715,7 @@ def nl_view(
         Attribution(t("boundaries_credit", lang)).add_to(base)
     if municipalities is not None:
         add_municipality_outlines(layers, municipalities, places_of(ties, "nl"))
-    add_place_markers(layers, ties, source_lookup(sources), lang, "nl", events, profile_url)
+    add_place_markers(layers, ties, source_lookup(sources), lang, "nl", events, profile_url, correction_of)
     Legend(sections).add_to(base)
     return MapView(base, layers)
 
@@ -737,6 +749,7 @@ def cn_view(
     world: dict | None = None,
     events_per_tie: pd.Series | None = None,
     profile_url: str | None = None,
+    correction_of: Callable[[str], str] | None = None,
 ) -> MapView:
     """The Netherlands–China view: a geodesic arc per tie, coloured and dashed by status."""
     base = base_map(tiles, EURASIA_BOUNDS)
@@ -749,8 +762,8 @@ def cn_view(
     ArcLayer(arcs_geojson(ties)).add_to(layers)
     events = events_per_tie.to_dict() if events_per_tie is not None else None
     lookup = source_lookup(sources)
-    add_place_markers(layers, ties, lookup, lang, "nl", events, profile_url)
-    add_place_markers(layers, ties, lookup, lang, "cn", events, profile_url)
+    add_place_markers(layers, ties, lookup, lang, "nl", events, profile_url, correction_of)
+    add_place_markers(layers, ties, lookup, lang, "cn", events, profile_url, correction_of)
     return MapView(base, layers)
 
 

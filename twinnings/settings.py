@@ -19,6 +19,7 @@ class Settings:
     geo_dir: Path
     data_dir: Path
     geo_dir_set: bool = False  # TWINNINGS_GEO_DIR was given: read boundaries only from there
+    corrections_url: str | None = None  # issue tracker 'new issue' address or mailto: for correction reports
 
     @property
     def boundaries_dir(self) -> Path:
@@ -43,4 +44,13 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         geo_dir=Path(env["TWINNINGS_GEO_DIR"]) if env.get("TWINNINGS_GEO_DIR") else default_geo_dir(),
         data_dir=Path(env["TWINNINGS_DATA_DIR"]) if env.get("TWINNINGS_DATA_DIR") else DATA_DIR,
         geo_dir_set=bool(env.get("TWINNINGS_GEO_DIR")),
+        corrections_url=_corrections_url(env.get("TWINNINGS_CORRECTIONS_URL", "").strip()),
     )
+
+
+def _corrections_url(value: str) -> str | None:
+    if not value:
+        return None
+    if not value.lower().startswith(("https://", "http://", "mailto:")):
+        raise ValueError(f"TWINNINGS_CORRECTIONS_URL must be an http(s) or mailto: address, not '{value}'")
+    return value

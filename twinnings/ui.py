@@ -14,7 +14,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from twinnings import boundaries, charts, export, filters, i18n, profiles, safe_text, tables
+from twinnings import boundaries, charts, corrections, export, filters, i18n, profiles, safe_text, tables
 from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
@@ -410,3 +410,51 @@ def map_intro(lang: i18n.Lang) -> None:
         st.page_link(
             "pages/data_sources.py", label=i18n.t("page_data", lang) + " →", query_params=profile_params("", lang)
         )
+
+
+def page_filter(param: str, label: str, options: tuple[str, ...], kind: str, lang: i18n.Lang) -> list[str]:
+    """A filter of one page that lives in the permalink (?etype=award&actor=cpaffc): seeded from the URL
+    once, written back on every run; values the page does not know are dropped."""
+    key = f"w_page_{param}"
+    if key not in st.session_state:
+        st.session_state[key] = [v for v in st.query_params.get_all(param) if v in options]
+    chosen = st.multiselect(
+        label,
+        options,
+        format_func=lambda v: i18n.label(kind, v, lang),
+        placeholder=i18n.t("all", lang),
+        key=key,
+    )
+    if st.query_params.get_all(param) != chosen:
+        if chosen:
+            st.query_params[param] = chosen
+        else:
+            del st.query_params[param]
+    return chosen
+
+
+def correction_url(kind: str, record_id: str, lang: i18n.Lang) -> str:
+    base = (st.context.url or "").split("?")[0]
+    return corrections.report_url(settings().corrections_url, kind, record_id, lang, base)
+
+
+def correction_link(kind: str, record_id: str, lang: i18n.Lang) -> None:
+    st.markdown(f"[{i18n.t('report_correction', lang)}](<{correction_url(kind, record_id, lang)}>)")
+
+
+def correction_column(lang: i18n.Lang):
+    return st.column_config.LinkColumn(i18n.t("col_correction", lang), display_text=i18n.t("report_correction", lang))
+
+
+def with_corrections(table: pd.DataFrame, kind: str, lang: i18n.Lang) -> pd.DataFrame:
+    """The table with a 'Report a correction' link per record (from its `id` column)."""
+    return table.assign(**{i18n.t("col_correction", lang): table["id"].map(lambda i: correction_url(kind, i, lang))})
+
+
+def record_columns(lang: i18n.Lang) -> dict:
+    """Column settings shared by record tables: hidden ids, profile and correction links."""
+    return {
+        "id": None,
+        i18n.t("col_profile", lang): profile_link_column(lang),
+        i18n.t("col_correction", lang): correction_column(lang),
+    }
