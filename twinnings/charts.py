@@ -465,23 +465,32 @@ def lifetimes(
     return Chart(fig, data, summary, name, source, tuple(notes), t("chart_lifetimes", lang))
 
 
-def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, lang: Lang) -> Chart:
-    """Events per year, stacked by group of event type."""
-    grouped = events.assign(group=events["type"].map(GROUP_OF))
-    data = grouped.groupby(["year", "group"]).size().rename("events").reset_index()
+def yearly_bars(
+    data: pd.DataFrame, colours: dict[str, str], label_prefix: str, lang: Lang, patterns: dict[str, str]
+) -> go.Figure:
+    """One bar trace per group of a (year, group, events) frame, in the order of `colours`; a pattern
+    on the groups that must stand out in grey print too."""
     fig = go.Figure()
-    for group, (colour, _types) in EVENT_GROUPS.items():
+    for group, colour in colours.items():
         part = data[data["group"] == group]
         if part.empty:
             continue
         fig.add_bar(
             x=part["year"],
             y=part["events"],
-            name=t(f"group_{group}", lang),
+            name=t(f"{label_prefix}{group}", lang),
             marker_color=colour,
-            marker_pattern_shape="/" if group == "politics" else "",
+            marker_pattern_shape=patterns.get(group, ""),
             hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
         )
+    return fig
+
+
+def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, lang: Lang) -> Chart:
+    """Events per year, stacked by group of event type."""
+    grouped = events.assign(group=events["type"].map(GROUP_OF))
+    data = grouped.groupby(["year", "group"]).size().rename("events").reset_index()
+    fig = yearly_bars(data, {g: colour for g, (colour, _) in EVENT_GROUPS.items()}, "group_", lang, {"politics": "/"})
     fig.update_layout(barmode="stack")
     peak = data.groupby("year")["events"].sum().max() if len(data) else 1
     fig.update_yaxes(title=t("events_per_year", lang), dtick=whole_ticks(peak))
@@ -604,19 +613,8 @@ def events_by_actor(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, 
     ]
     long = pd.DataFrame(rows, columns=["year", "group", "event_id"])
     data = long.groupby(["year", "group"]).size().rename("events").reset_index()
-    fig = go.Figure()
-    for group, (colour, _members) in ACTOR_GROUPS.items():
-        part = data[data["group"] == group]
-        if part.empty:
-            continue
-        fig.add_bar(
-            x=part["year"],
-            y=part["events"],
-            name=t(f"actor_group_{group}", lang),
-            marker_color=colour,
-            marker_pattern_shape="." if group == "cpaffc" else "",
-            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
-        )
+    colours = {g: colour for g, (colour, _) in ACTOR_GROUPS.items()}
+    fig = yearly_bars(data, colours, "actor_group_", lang, {"cpaffc": "."})
     fig.update_layout(barmode="group", bargap=0.15)
     fig.update_yaxes(title=t("events_per_year", lang), dtick=whole_ticks(data["events"].max() if len(data) else 1))
     source = source_line(known, sources, lang)
