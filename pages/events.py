@@ -68,8 +68,8 @@ st.download_button(
 
 if not events.empty:
     subtitle = charts.selection_text(selected, lang)
-    ui.chart_block(charts.events_by_type_and_year(events, data.sources, subtitle, lang), lang, fmt)
-    ui.chart_block(charts.events_by_actor(events, data.sources, subtitle, lang), lang, fmt)
+    ui.chart_block(charts.events_by_type_and_year(events, data.sources, subtitle, lang), lang, fmt, "gebeurtenissen")
+    ui.chart_block(charts.events_by_actor(events, data.sources, subtitle, lang), lang, fmt, "gebeurtenissen")
 st.header(i18n.t("amounts", lang))
 amounts = tables.amounts_table(events, data.ties, lang)
 if amounts.empty:

@@ -5,7 +5,7 @@ import html
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import boundaries, filters, i18n, maps, safe_text, tables, ui
+from twinnings import filters, i18n, maps, safe_text, tables, ui
 from twinnings.summary import key_figures
 
 MAP_TABLE_ANCHOR = "kaart-als-tabel"
@@ -37,42 +37,16 @@ view = st.segmented_control(
 if selection.empty:
     st.info(i18n.t("selection_empty", lang))
 
-events_per_tie = data.events.groupby("tie_id").size()
-geo_dir = config.boundaries_dir
-provinces = boundaries.read_boundaries(geo_dir, "provinces")
-profile_url = ui.profile_url(lang)
-labels = ui.town_labels(places, lang)
+map_view, credits, labels = ui.home_map(view, selected, selection, data, places, lang)
 
-
-def correct(tie_id: str) -> str:
-    return ui.correction_url("tie", tie_id, lang)
-
-
-if view == "cn":
-    map_view = maps.cn_view(
-        selection, data.sources, lang, config.tiles, boundaries.read_world(), events_per_tie, profile_url, correct
-    )
-    credits = [i18n.t("world_credit", lang)]
-else:
-    municipalities = boundaries.read_boundaries(geo_dir, "municipalities")
-    one_province = selected.provinces[0] if len(selected.provinces) == 1 and provinces else None
-    map_view = maps.nl_view(
-        selection,
-        data.sources,
-        lang,
-        config.tiles,
-        provinces,
-        municipalities,
-        events_per_tie,
-        profile_url,
-        labels,
-        maps.bounds_of(provinces, one_province) if one_province else None,
-        correct,
-    )
-    credits = [i18n.t("boundaries_credit", lang)] if provinces is not None else []
-if config.tiles == "pdok":
-    credits.append(i18n.t("tiles_credit_pdok", lang))
-
+tools = st.columns([1, 1, 1, 1, 2])
+with tools[0]:
+    ui.copy_link_button(lang)
+with tools[1].popover(i18n.t("embed", lang)):
+    ui.embed_code("map", i18n.t("map_frame_title", lang), "", lang)
+for column, fmt in zip(tools[2:4], ("png", "svg")):
+    with column:
+        ui.map_download(view, selected, selection, lang, fmt)
 st.markdown(f"[{i18n.t('skip_map', lang)}](#{MAP_TABLE_ANCHOR})")
 clicked = st_folium(
     map_view.base,

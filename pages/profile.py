@@ -28,7 +28,9 @@ if profile is None:
         width="stretch",
         column_config={i18n.t("col_profile", lang): ui.profile_link_column(lang)},
     )
-    ui.chart_block(charts.province_comparison(totals, data.ties, data.sources, lang), lang, ui.export_format(lang))
+    ui.chart_block(
+        charts.province_comparison(totals, data.ties, data.sources, lang), lang, ui.export_format(lang), "profiel"
+    )
     st.stop()
 
 place = profile.place

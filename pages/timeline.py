@@ -16,4 +16,4 @@ if ties.empty:
     st.info(i18n.t("selection_empty", lang))
     st.stop()
 for build in (charts.begun_and_ended, charts.standing_over_time, charts.lifetimes):
-    ui.chart_block(build(ties, data.events, data.sources, selected, lang), lang, fmt)
+    ui.chart_block(build(ties, data.events, data.sources, selected, lang), lang, fmt, "tijdlijn")

@@ -629,3 +629,28 @@ def events_by_actor(events: pd.DataFrame, sources: pd.DataFrame, subtitle: str, 
         nl=str(counts["nl_state"]),
     )
     return Chart(fig, data, summary, "stedenbanden-actors", source, title=t("chart_actors", lang))
+
+
+def with_source_suffix(chart: Chart, suffix: str) -> Chart:
+    """The chart with `suffix` (a permalink) added to the source line inside the figure."""
+    fig = go.Figure(chart.figure)
+    for annotation in fig.layout.annotations:
+        if annotation.name == "source-line":
+            annotation.text = f"{annotation.text} · {safe_text.plotly(suffix)}"
+    return replace(chart, figure=fig, source=f"{chart.source} · {suffix}")
+
+
+def chart_for(show: str, data, f: Filter, ties: pd.DataFrame, lang: Lang) -> Chart:
+    """The chart an embed names (`show`), for the selection `f` (whose ties are `ties`)."""
+    from twinnings import profiles
+    from twinnings.filters import events_in
+
+    if show in ("begun-ended", "standing", "lifetimes"):
+        build = {"begun-ended": begun_and_ended, "standing": standing_over_time, "lifetimes": lifetimes}[show]
+        return build(ties, data.events, data.sources, f, lang)
+    if show == "provinces":
+        return province_comparison(profiles.province_totals(data), data.ties, data.sources, lang)
+    events = events_in(f, data.events, ties, data.places)
+    if show == "actors":
+        return events_by_actor(events, data.sources, selection_text(f, lang), lang)
+    return events_by_type_and_year(events, data.sources, selection_text(f, lang), lang)

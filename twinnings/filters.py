@@ -66,7 +66,7 @@ MULTI_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 PARAM_NAMES = (*MULTI_PARAMS, "from", "to", "q", "view")
 # Parameters that are not filters but belong in a permalink: Streamlit's own, and one page's subject.
-PASSTHROUGH_PARAMS = ("lang", "embed", "embed_options", "place", "etype", "direction", "actor")
+PASSTHROUGH_PARAMS = ("lang", "embed", "embed_options", "place", "etype", "direction", "actor", "show")
 
 
 def to_params(f: Filter) -> dict[str, list[str]]:

@@ -20,6 +20,7 @@ class Settings:
     data_dir: Path
     geo_dir_set: bool = False  # TWINNINGS_GEO_DIR was given: read boundaries only from there
     corrections_url: str | None = None  # issue tracker 'new issue' address or mailto: for correction reports
+    public_url: str | None = None  # the app's public address, for embed snippets and permalinks in figures
 
     @property
     def boundaries_dir(self) -> Path:
@@ -45,6 +46,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         data_dir=Path(env["TWINNINGS_DATA_DIR"]) if env.get("TWINNINGS_DATA_DIR") else DATA_DIR,
         geo_dir_set=bool(env.get("TWINNINGS_GEO_DIR")),
         corrections_url=_corrections_url(env.get("TWINNINGS_CORRECTIONS_URL", "").strip()),
+        public_url=_public_url(env.get("TWINNINGS_PUBLIC_URL", "").strip()),
     )
 
 
@@ -54,3 +56,11 @@ def _corrections_url(value: str) -> str | None:
     if not value.lower().startswith(("https://", "http://", "mailto:")):
         raise ValueError(f"TWINNINGS_CORRECTIONS_URL must be an http(s) or mailto: address, not '{value}'")
     return value
+
+
+def _public_url(value: str) -> str | None:
+    if not value:
+        return None
+    if not value.lower().startswith(("https://", "http://")):
+        raise ValueError(f"TWINNINGS_PUBLIC_URL must be an http(s) address, not '{value}'")
+    return value.rstrip("/")

@@ -7,6 +7,7 @@ permalink once per session and rewritten from the widgets on every run.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +15,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from twinnings import boundaries, charts, corrections, export, filters, i18n, profiles, safe_text, tables
+from twinnings import boundaries, charts, corrections, embeds, export, filters, i18n, maps, profiles, safe_text, tables
 from twinnings.filters import Filter
 from twinnings.load import Dataset, load
 from twinnings.settings import Settings, from_env
@@ -190,6 +191,9 @@ PAGE_STYLE = (
     '[data-testid="stSidebarNav"] a:focus-visible,a:focus-visible,button:focus-visible'
     "{outline:3px solid #005A8C !important;outline-offset:2px;}"
     ".st-key-viewport{position:absolute !important;width:100%;height:0;overflow:hidden;}"
+    # an embed shows one chart or map: no sidebar, no top padding
+    'body.tw-embed [data-testid="stSidebar"],body.tw-embed [data-testid="stSidebarCollapsedControl"]{display:none;}'
+    'body.tw-embed [data-testid="stMainBlockContainer"]{padding-top:1rem;}'
     '[data-testid="stMainBlockContainer"]{padding-top:3.5rem;}'
     "</style>"
 )
@@ -203,6 +207,7 @@ def page_script(lang: i18n.Lang, title: str) -> None:
         "title": title,
         "mapFrame": i18n.t("map_frame_title", lang),
         "tooLong": TOO_LONG_PARAM,
+        "embed": embedding(),
     }
     script = (
         "<script>(function(){var c=" + safe_text.script_json(config) + ";window.__twConfig=c;"
@@ -211,6 +216,7 @@ def page_script(lang: i18n.Lang, title: str) -> None:
         "if(q.length>512*1024||q.split('&').length>1000){"
         "window.location.replace(window.location.pathname+'?'+c.tooLong+'=too-long');return;}"
         "function apply(){var c=window.__twConfig;d.documentElement.lang=c.lang;"
+        "d.body.classList.toggle('tw-embed',!!c.embed);"
         "if(d.title!==c.title){d.title=c.title;}"
         "d.querySelectorAll('iframe').forEach(function(f){"
         "if((f.src||'').indexOf('streamlit_folium')>=0&&f.title!==c.mapFrame){f.title=c.mapFrame;}"
@@ -257,32 +263,74 @@ def is_phone() -> bool:
     return "Mobi" in agent
 
 
-def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str) -> None:
-    """A chart with its data download and its text alternative, the same way on every page."""
+def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str, page_path: str = "") -> None:
+    """A chart with its data download, its text alternative and its embed code, the same way on every
+    page. Downloads are named after the selection; with a public address configured, the source line
+    inside the figure carries the permalink."""
+    selected = current_filter()
+    name = embeds.export_name(chart.name, selected)
     height = int(chart.figure.layout.height or charts.EXPORT_HEIGHT)
+    public = settings().public_url
+    if public:
+        permalink = embeds.url(public, page_path, embeds.params(selected, lang))
+        chart = charts.with_source_suffix(chart, permalink)
     narrow = st.session_state.get(LAYOUT_KEY, "narrow" if is_phone() else "wide") == "narrow"
     if narrow:
         chart = charts.compact(chart)
+    title = chart.title.rstrip(".?!")
     st.plotly_chart(
         chart.figure,
         theme=None,
-        config=charts.export_config(chart.name, fmt, height),
+        config=charts.export_config(name, fmt, height),
         key=f"chart_{chart.name}",
-        alt=f"{chart.title}. {chart.summary}",
+        alt=f"{title}. {chart.summary}",
     )
     st.markdown(safe_text.markdown(chart.summary))
     if narrow and chart.notes:
         st.markdown(safe_text.markdown(" · ".join(chart.notes)))
-    left, right = st.columns([1, 3])
+    if embedding():
+        return
+    left, middle, right = st.columns([1, 1, 2])
     left.download_button(
         i18n.t("chart_data", lang),
         tables.to_csv_bytes(chart.data),
-        f"{chart.name}.csv",
+        f"{name}.csv",
         "text/csv",
         key=f"download_{chart.name}",
     )
+    if embeds.show_name(chart.name) in embeds.SHOWABLE:  # a profile's own chart has no embed of its own yet
+        with middle.popover(i18n.t("embed", lang)):
+            embed_code(embeds.show_name(chart.name), chart.title, page_path, lang)
     with right.expander(i18n.t("chart_table", lang)):
         st.dataframe(chart.data, hide_index=True, width="stretch")
+
+
+def app_base() -> str:
+    """The app's public address: TWINNINGS_PUBLIC_URL, else the address the visitor used."""
+    return settings().public_url or (st.context.url or "").split("?")[0]
+
+
+def embedding() -> bool:
+    """Streamlit's embed mode (?embed=true), which st.query_params does not show."""
+    return bool(st.context.is_embedded)
+
+
+def embed_code(show: str, title: str, page_path: str, lang: i18n.Lang) -> None:
+    """The copyable iframe snippet for exactly what is on screen (selection and language)."""
+    st.markdown(i18n.t("embed_help", lang))
+    st.code(embeds.snippet(app_base(), show, current_filter(), lang, title, page_path), language="html")
+
+
+def copy_link_button(lang: i18n.Lang) -> None:
+    """A visible 'Copy link' button for the current view: the address bar is the permalink."""
+    done = html.escape(safe_text.script_json(i18n.t("link_copied", lang)), quote=True)
+    st.html(
+        '<button type="button" class="tw-copy-link" style="font:inherit;padding:.35rem .8rem;'
+        'border:1px solid #767676;border-radius:.5rem;background:#fff;color:#222;cursor:pointer" '
+        f'onclick="navigator.clipboard.writeText(window.location.href).then(() => {{ this.textContent = {done}; }})">'
+        f"{html.escape(i18n.t('copy_link', lang))}</button>",
+        unsafe_allow_javascript=True,
+    )
 
 
 KEY_FIGURES = (
@@ -458,3 +506,76 @@ def record_columns(lang: i18n.Lang) -> dict:
         i18n.t("col_profile", lang): profile_link_column(lang),
         i18n.t("col_correction", lang): correction_column(lang),
     }
+
+
+def home_map(view: str, selected: Filter, selection: pd.DataFrame, data, places: pd.DataFrame, lang: i18n.Lang):
+    """The home map for a view and selection (as on the map page and in its embed), its credits, and
+    the municipality hover labels that lead a click back to a profile."""
+    config = settings()
+    events_per_tie = data.events.groupby("tie_id").size()
+    geo_dir = config.boundaries_dir
+    provinces = boundaries.read_boundaries(geo_dir, "provinces")
+    labels = town_labels(places, lang)
+
+    def correct(tie_id: str) -> str:
+        return correction_url("tie", tie_id, lang)
+
+    if view == "cn":
+        world = boundaries.read_world()
+        map_view = maps.cn_view(
+            selection, data.sources, lang, config.tiles, world, events_per_tie, profile_url(lang), correct
+        )
+        credits = [i18n.t("world_credit", lang)]
+    else:
+        municipalities = boundaries.read_boundaries(geo_dir, "municipalities")
+        one_province = selected.provinces[0] if len(selected.provinces) == 1 and provinces else None
+        map_view = maps.nl_view(
+            selection,
+            data.sources,
+            lang,
+            config.tiles,
+            provinces,
+            municipalities,
+            events_per_tie,
+            profile_url(lang),
+            labels,
+            maps.bounds_of(provinces, one_province) if one_province else None,
+            correct,
+        )
+        credits = [i18n.t("boundaries_credit", lang)] if provinces is not None else []
+    if config.tiles == "pdok":
+        credits.append(i18n.t("tiles_credit_pdok", lang))
+    return map_view, credits, labels
+
+
+def map_download(view: str, selected: Filter, selection: pd.DataFrame, lang: i18n.Lang, fmt: str) -> None:
+    """'Download kaart' as PNG or SVG at publication size, drawn on the server only when clicked."""
+    from twinnings import map_image
+
+    geo_dir = settings().boundaries_dir
+    title = f"{i18n.t('app_title', lang)}: {i18n.t(f'view_{view}', lang)}"
+    subtitle = charts.selection_text(selected, lang)
+    public = settings().public_url
+    source = embeds.url(public, "", embeds.params(selected, lang)) if public else ""
+
+    def draw() -> bytes:
+        return map_image.map_image(
+            view,
+            selection,
+            boundaries.read_boundaries(geo_dir, "provinces"),
+            boundaries.read_boundaries(geo_dir, "municipalities"),
+            title,
+            subtitle,
+            source,
+            lang,
+            fmt=fmt,
+        )
+
+    st.download_button(
+        i18n.t("download_map", lang, fmt=fmt.upper()),
+        draw,
+        f"{embeds.export_name(f'stedenbanden-kaart-{view}', selected)}.{fmt}",
+        "image/png" if fmt == "png" else "image/svg+xml",
+        key=f"download_map_{fmt}",
+        on_click="ignore",
+    )

@@ -1,0 +1,51 @@
+"""Embeds in Chromium: one chart or map, no sidebar, and the snippet's iframe loads it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_until_idle
+from twinnings import embeds
+from twinnings.filters import Filter
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_embed_url_shows_one_chart_and_no_sidebar(page, app_url):
+    page.goto(f"{app_url}/?embed=true&show=lifetimes&province=PV30&lang=en")
+    page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
+    wait_until_idle(page)
+    assert page.locator(".stPlotlyChart").count() == 1
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert page.get_by_role("link", name="Full view on Stedenbanden NL–CN").count() == 1
+    screenshot(page, "embed-lifetimes-pv30")
+
+
+def test_the_snippet_iframe_loads_the_embedded_map(page, app_url):
+    code = embeds.snippet(app_url, "map", Filter(view="cn"), "en", "Map of the ties", "")
+    page.set_content(f"<!doctype html><html lang='en'><body><h1>Article</h1>{code}</body></html>")
+    embedded = page.frame_locator("iframe[title='Map of the ties']")
+    embedded.frame_locator('iframe[src*="streamlit_folium"]').locator(".tw-marker").first.wait_for(timeout=60_000)
+    assert embedded.locator(".stPlotlyChart").count() == 0
+    assert page.outside_requests == []
+    screenshot(page, "embed-snippet-map")
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "SVG"])
+def test_the_map_downloads_as_a_publication_image(page, app_url, fmt):
+    from tests.browser.test_charts_in_browser import png_size
+
+    page.goto(f"{app_url}/?province=PV30")
+    page.get_by_role("button", name=f"Download kaart ({fmt})").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=f"Download kaart ({fmt})").click()
+    assert download.value.suggested_filename == f"stedenbanden-kaart-nl-pv30.{fmt.lower()}"
+    with open(download.value.path(), "rb") as f:
+        content = f.read()
+    if fmt == "PNG":
+        assert png_size(content) == (2400, 1350)
+    else:
+        svg = content.decode("utf-8")
+        assert "Stedenbanden NL–CN: Nederland" in svg and "Noord-Brabant" in svg
+        assert "CBS / Kadaster" in svg
