@@ -112,6 +112,20 @@ def _fetch_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_site(args: argparse.Namespace) -> int:
+    from twinnings.static_site import export_site
+    from twinnings.validate import DataError
+
+    try:
+        files = export_site(Path(args.output), _data_dir(args))
+    except DataError as error:
+        print(error, file=sys.stderr)
+        print("nothing was exported", file=sys.stderr)
+        return 1
+    print(f"wrote {len(files)} files to {args.output}")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from twinnings.serve import serve
 
@@ -139,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the validated package as one zip file")
     export.add_argument("output", nargs="?", default="stedenbanden-nl-cn.zip")
     export.set_defaults(run=_export)
+    site = commands.add_parser("export-site", help="write the maps and charts as a static site (nl and en)")
+    site.add_argument("output", help="target folder")
+    site.set_defaults(run=_export_site)
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "serve":
         parser.error(f"unrecognized arguments: {' '.join(extra)}")

@@ -1,0 +1,46 @@
+"""The exported static site, served by http.server on localhost: maps and charts draw, nothing leaves."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from tests.browser.conftest import screenshot
+from twinnings.cli import main
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    assert main(["export-site", str(out)]) == 0
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_static_map_draws_its_markers_with_no_outside_request(page, site_url, dataset):
+    page.goto(f"{site_url}/nl/map-nl.html")
+    page.locator(".tw-marker").first.wait_for(timeout=30_000)
+    assert page.locator(".tw-marker").count() == dataset.ties["nl_place_id"].nunique()
+    page.wait_for_timeout(500)
+    assert page.outside_requests == []
+    screenshot(page, "static-map-nl")
+
+
+def test_static_chart_page_draws_the_chart_with_no_outside_request(page, site_url):
+    page.goto(f"{site_url}/en/lifetimes.html")
+    page.locator(".main-svg").first.wait_for(timeout=30_000)
+    assert page.get_by_role("figure").count() == 1
+    page.goto(f"{site_url}/en/index.html")
+    assert page.locator("a").count() >= 8
+    assert page.outside_requests == []
+    screenshot(page, "static-index-en")
