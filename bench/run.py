@@ -7,6 +7,8 @@
 2. filter change to re-rendered map, median over repeats                                [<= 300 ms]
 3. synthetic 100x dataset (5,000 ties): map build, filter selection                     [<= 2 s, <= 50 ms]
 4. bytes of the home map sent to the browser (gzip), every municipality clickable       [<= 300 KB]
+5. the app's home map vs the framework floor (the same map alone in Streamlit)          [<= 1.1x]
+6. static site: map page vs plain folium HTML [<= 1.5x]; chart page vs bare plotly HTML [<= 1.5x]
 
 Each timing is compared with a baseline measured in the same run on the same machine,
 so the ratios stay meaningful on slower or busier machines.
@@ -209,10 +211,115 @@ def browser_benchmarks() -> None:
                 static_s * 1000,
                 300,
             )
+            site_and_floor(browser, data, n_markers, app_s, static_s)
             browser.close()
     finally:
         process.terminate()
         httpd.shutdown()
+
+
+def time_until(browser, url: str, condition: str, frame: str | None = None) -> float:
+    page = browser.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    if frame:
+        page.frame_locator(frame).locator(condition).last.wait_for(timeout=60_000)
+    else:
+        page.locator(condition).last.wait_for(timeout=60_000)
+    elapsed = time.perf_counter() - start
+    page.close()
+    return elapsed
+
+
+def site_and_floor(browser, data, n_markers: int, app_s: float, static_s: float) -> None:
+    """5: the app against the framework floor (only the same map in Streamlit); 6: the static site's map
+    and chart pages against a plain folium page and a bare plotly page of the same figure."""
+    import subprocess
+    import tempfile
+
+    from tests.browser.conftest import free_port
+    from twinnings import charts
+    from twinnings.static_site import export_site
+
+    port = free_port()
+    # Streamlit serves static/ from beside the script it runs: give the floor the app's static folder.
+    floor_dir = Path(tempfile.mkdtemp())
+    (floor_dir / "floor_app.py").write_text((ROOT / "bench" / "floor_app.py").read_text("utf-8"), "utf-8")
+    (floor_dir / "static").symlink_to(ROOT / "static")
+    floor = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(floor_dir / "floor_app.py"),
+            "--server.enableStaticServing",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        floor_url = f"http://127.0.0.1:{port}"
+        if not wait_for(floor_url):
+            print("5 skipped: the floor app did not start")
+            return
+        time_until(browser, floor_url, ".tw-marker", MAP_FRAME)  # warm, as for the app
+        floor_s = statistics.median(time_until(browser, floor_url, ".tw-marker", MAP_FRAME) for _ in range(REPEATS))
+        report("5 markers drawn, framework floor (map only)", floor_s, "s")
+        report("5 markers drawn, the app vs the floor", app_s, "s", floor_s, round(1.1 * floor_s, 3))
+    finally:
+        floor.terminate()
+
+    site = Path(tempfile.mkdtemp())
+    export_site(site)
+    chart = charts.lifetimes(data.ties, data.events, data.sources, filters.Filter(), "en")
+    (site / "bare-chart.html").write_text(chart.figure.to_html(include_plotlyjs="assets/plotly.min.js"), "utf-8")
+
+    class Site(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        map_s = statistics.median(time_until(browser, f"{base}/nl/map-nl.html", ".tw-marker") for _ in range(REPEATS))
+        report("6a markers drawn, static site map page", map_s, "s", static_s, round(1.5 * static_s, 3))
+        bare_s = statistics.median(time_until(browser, f"{base}/bare-chart.html", ".main-svg") for _ in range(REPEATS))
+        page_s = statistics.median(
+            time_until(browser, f"{base}/en/lifetimes.html", ".main-svg") for _ in range(REPEATS)
+        )
+        report("6b chart drawn, bare plotly HTML", bare_s, "s")
+        report("6b chart drawn, static site chart page", page_s, "s", bare_s, round(1.5 * bare_s, 3))
+    finally:
+        httpd.shutdown()
+
+
+def wait_for(url: str, seconds: float = 60) -> bool:
+    import urllib.request
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
 
 
 if __name__ == "__main__":

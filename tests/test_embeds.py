@@ -40,3 +40,11 @@ def test_download_names_carry_the_selection():
 def test_every_embeddable_chart_has_a_page_for_its_full_view():
     assert set(embeds.PAGE_OF) == set(embeds.SHOWABLE)
     assert embeds.show_name("stedenbanden-lifetimes") == "lifetimes"
+
+
+def test_static_snippet_points_at_the_exported_embed_page():
+    code = embeds.static_snippet("https://static.example/site/", "lifetimes", "en", "Lifetimes")
+    assert 'src="https://static.example/site/en/embed-lifetimes.html"' in code
+    assert 'src="https://static.example/site/nl/embed-map-nl.html"' in embeds.static_snippet(
+        "https://static.example/site", "map", "nl", "Kaart"
+    )

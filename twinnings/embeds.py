@@ -72,3 +72,15 @@ def export_name(chart_name: str, f: Filter) -> str:
         parts.append(f"{f.year_from}-{f.year_to}")
     slug = "-".join(parts).lower()
     return re.sub(r"[^a-z0-9]+", "-", slug).strip("-")[:120]
+
+
+def static_snippet(static_base: str, show: str, lang: str, title: str) -> str:
+    """The same embed from the static site (export-site), which holds the views of all the data."""
+    stem = "map-nl" if show == "map" else show
+    src = f"{static_base.rstrip('/')}/{lang}/embed-{stem}.html"
+    height = EMBED_HEIGHT.get(show, DEFAULT_HEIGHT)
+    label = html.escape(title, quote=True)
+    return (
+        f'<iframe src="{html.escape(src, quote=True)}" title="{label}" width="100%" height="{height}" '
+        f'style="border:0;max-width:1200px" loading="lazy"></iframe>'
+    )

@@ -77,6 +77,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Paste this code into an article: exactly this view, with the current selection and language.",
     },
     "copy_link": {"nl": "Kopieer link", "en": "Copy link"},
+    "embed_static": {
+        "nl": "Voor veel bezoekers: dezelfde weergave van de statische site (snel, geen server per lezer).",
+        "en": "For many readers: the same view from the static site (fast, no server per reader).",
+    },
+    "embed_static_all_only": {
+        "nl": "De statische site toont alleen alle data; wis de filters voor een statische insluitcode.",
+        "en": "The static site shows all data only; clear the filters for a static embed code.",
+    },
     "download_map": {"nl": "Download kaart ({fmt})", "en": "Download map ({fmt})"},
     "link_copied": {"nl": "Link gekopieerd", "en": "Link copied"},
     "open_full_view": {"nl": "Volledige weergave op Stedenbanden NL–CN", "en": "Full view on Stedenbanden NL–CN"},

@@ -21,6 +21,7 @@ class Settings:
     geo_dir_set: bool = False  # TWINNINGS_GEO_DIR was given: read boundaries only from there
     corrections_url: str | None = None  # issue tracker 'new issue' address or mailto: for correction reports
     public_url: str | None = None  # the app's public address, for embed snippets and permalinks in figures
+    static_base_url: str | None = None  # where the export-site output is published, for static embeds
 
     @property
     def boundaries_dir(self) -> Path:
@@ -47,6 +48,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         geo_dir_set=bool(env.get("TWINNINGS_GEO_DIR")),
         corrections_url=_corrections_url(env.get("TWINNINGS_CORRECTIONS_URL", "").strip()),
         public_url=_public_url(env.get("TWINNINGS_PUBLIC_URL", "").strip()),
+        static_base_url=_public_url(env.get("TWINNINGS_STATIC_BASE_URL", "").strip(), "TWINNINGS_STATIC_BASE_URL"),
     )
 
 
@@ -58,9 +60,9 @@ def _corrections_url(value: str) -> str | None:
     return value
 
 
-def _public_url(value: str) -> str | None:
+def _public_url(value: str, name: str = "TWINNINGS_PUBLIC_URL") -> str | None:
     if not value:
         return None
     if not value.lower().startswith(("https://", "http://")):
-        raise ValueError(f"TWINNINGS_PUBLIC_URL must be an http(s) address, not '{value}'")
+        raise ValueError(f"{name} must be an http(s) address, not '{value}'")
     return value.rstrip("/")

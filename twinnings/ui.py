@@ -318,7 +318,14 @@ def embedding() -> bool:
 def embed_code(show: str, title: str, page_path: str, lang: i18n.Lang) -> None:
     """The copyable iframe snippet for exactly what is on screen (selection and language)."""
     st.markdown(i18n.t("embed_help", lang))
-    st.code(embeds.snippet(app_base(), show, current_filter(), lang, title, page_path), language="html")
+    selected = current_filter()
+    st.code(embeds.snippet(app_base(), show, selected, lang, title, page_path), language="html")
+    static = settings().static_base_url
+    if static and selected == Filter(view=selected.view):
+        st.markdown(i18n.t("embed_static", lang))
+        st.code(embeds.static_snippet(static, show, lang, title), language="html")
+    elif static:
+        st.markdown(i18n.t("embed_static_all_only", lang))
 
 
 def copy_link_button(lang: i18n.Lang) -> None:
