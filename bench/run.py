@@ -17,10 +17,8 @@ so the ratios stay meaningful on slower or busier machines.
 from __future__ import annotations
 
 import gzip
-import http.server
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -30,7 +28,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, start_app  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, serve_folder, start_app, start_streamlit  # noqa: E402
 from tests.conftest import SHARED_GEO  # noqa: E402
 from twinnings import DATA_DIR, boundaries, filters, maps, profiles  # noqa: E402
 from twinnings.load import load  # noqa: E402
@@ -146,16 +144,8 @@ def browser_benchmarks() -> None:
     folder = Path(tempfile.mkdtemp())
     static_copy(folder, data)
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(folder), **kwargs)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    static_url = f"http://127.0.0.1:{httpd.server_address[1]}/map.html"
+    httpd, static_base = serve_folder(folder)
+    static_url = f"{static_base}/map.html"
     geo = {"TWINNINGS_GEO_DIR": str(SHARED_GEO)} if SHARED_GEO.is_dir() else {}
     process, app_url = start_app(geo)
     try:
@@ -234,45 +224,23 @@ def time_until(browser, url: str, condition: str, frame: str | None = None) -> f
 def site_and_floor(browser, data, n_markers: int, app_s: float, static_s: float) -> None:
     """5: the app against the framework floor (only the same map in Streamlit); 6: the static site's map
     and chart pages against a plain folium page and a bare plotly page of the same figure."""
-    import subprocess
     import tempfile
 
-    from tests.browser.conftest import free_port
     from twinnings import charts
     from twinnings.static_site import export_site
 
-    port = free_port()
     # Streamlit serves static/ from beside the script it runs: give the floor the app's static folder.
     floor_dir = Path(tempfile.mkdtemp())
     (floor_dir / "floor_app.py").write_text((ROOT / "bench" / "floor_app.py").read_text("utf-8"), "utf-8")
     (floor_dir / "static").symlink_to(ROOT / "static")
-    floor = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(floor_dir / "floor_app.py"),
-            "--server.enableStaticServing",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     try:
-        floor_url = f"http://127.0.0.1:{port}"
-        if not wait_for(floor_url):
-            print("5 skipped: the floor app did not start")
-            return
+        floor, floor_url = start_streamlit(
+            ["-m", "streamlit", "run", str(floor_dir / "floor_app.py"), "--server.enableStaticServing", "true"], {}
+        )
+    except RuntimeError as error:
+        print(f"5 skipped: the floor app did not start ({error})")
+        return
+    try:
         time_until(browser, floor_url, ".tw-marker", MAP_FRAME)  # warm, as for the app
         floor_s = statistics.median(time_until(browser, floor_url, ".tw-marker", MAP_FRAME) for _ in range(REPEATS))
         report("5 markers drawn, framework floor (map only)", floor_s, "s")
@@ -285,16 +253,7 @@ def site_and_floor(browser, data, n_markers: int, app_s: float, static_s: float)
     chart = charts.lifetimes(data.ties, data.events, data.sources, filters.Filter(), "en")
     (site / "bare-chart.html").write_text(chart.figure.to_html(include_plotlyjs="assets/plotly.min.js"), "utf-8")
 
-    class Site(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site), **kwargs)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, base = serve_folder(site)
     try:
         map_s = statistics.median(time_until(browser, f"{base}/nl/map-nl.html", ".tw-marker") for _ in range(REPEATS))
         report("6a markers drawn, static site map page", map_s, "s", static_s, round(1.5 * static_s, 3))
@@ -306,20 +265,6 @@ def site_and_floor(browser, data, n_markers: int, app_s: float, static_s: float)
         report("6b chart drawn, static site chart page", page_s, "s", bare_s, round(1.5 * bare_s, 3))
     finally:
         httpd.shutdown()
-
-
-def wait_for(url: str, seconds: float = 60) -> bool:
-    import urllib.request
-
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return True
-        except OSError:
-            time.sleep(0.3)
-    return False
 
 
 if __name__ == "__main__":

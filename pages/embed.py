@@ -2,9 +2,8 @@
 source line, and a link back to the full view. app.py routes here; the selection comes from the URL."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from twinnings import charts, embeds, filters, i18n, ui
+from twinnings import charts, embeds, filters, i18n, safe_text, ui
 
 lang = ui.lang()
 data = ui.dataset_or_stop(lang)
@@ -14,15 +13,8 @@ show = st.query_params.get("show", "")
 
 if show == "map":
     map_view, credits, _labels = ui.home_map(selected.view, selected, selection, data, ui.profile_directory(lang), lang)
-    st.markdown(f"**{i18n.t('app_title', lang)}** · {charts.selection_text(selected, lang)}")
-    st_folium(
-        map_view.base,
-        feature_group_to_add=map_view.layers,
-        height=560,
-        use_container_width=True,
-        returned_objects=[],
-        key="embed_map",
-    )
+    st.markdown(f"**{i18n.t('app_title', lang)}** · {safe_text.markdown(charts.selection_text(selected, lang))}")
+    ui.passive_map(map_view, 560, "embed_map")
     st.markdown(" · ".join(credits))
     title, page_path = i18n.t("map_frame_title", lang), ""
 else:

@@ -47,22 +47,15 @@ if profile.ties.empty:
     st.markdown(i18n.t("profile_report", lang))
 
 shown_ties = pd.concat([profile.ties, profile.municipal_ties])
-if not profile.ties.empty:
-    st.header(i18n.t("profile_ties", lang))
-    st.dataframe(
-        ui.with_corrections(tables.ties_table(profile.ties, lang, True, data.sources), "tie", lang),
-        hide_index=True,
-        width="stretch",
-        column_config=ui.record_columns(lang),
-    )
-if not profile.municipal_ties.empty:
-    st.header(i18n.t("profile_municipal_ties", lang))
-    st.dataframe(
-        ui.with_corrections(tables.ties_table(profile.municipal_ties, lang, True, data.sources), "tie", lang),
-        hide_index=True,
-        width="stretch",
-        column_config=ui.record_columns(lang),
-    )
+for heading, ties in (("profile_ties", profile.ties), ("profile_municipal_ties", profile.municipal_ties)):
+    if not ties.empty:
+        st.header(i18n.t(heading, lang))
+        st.dataframe(
+            ui.with_corrections(tables.ties_table(ties, lang, True, data.sources), "tie", lang),
+            hide_index=True,
+            width="stretch",
+            column_config=ui.record_columns(lang),
+        )
 if profile.comparison:
     st.header(i18n.t("profile_compare", lang))
     st.markdown(safe_text.markdown(profile.comparison))
@@ -82,8 +75,10 @@ if not shown_ties.empty:
     )
     ui.chart_block(chart, lang, fmt)
     st.header(i18n.t("profile_map", lang))
-    ui.mini_map(
-        maps.cn_view(shown_ties, data.sources, lang, config.tiles, ui.world(), profile_url=ui.profile_url(lang))
+    ui.passive_map(
+        maps.cn_view(shown_ties, data.sources, lang, config.tiles, ui.world(), profile_url=ui.profile_url(lang)),
+        380,
+        "profile_map",
     )
 
 if not profile.events.empty:

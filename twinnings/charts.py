@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from twinnings import __version__, safe_text
-from twinnings.filters import FIRST_YEAR, PROVINCE_NAMES, Filter
+from twinnings import __version__, profiles, safe_text
+from twinnings.filters import FIRST_YEAR, PROVINCE_NAMES, Filter, events_in
 from twinnings.i18n import Lang, label, t
 from twinnings.maps import STATUS_STYLE
 
@@ -642,9 +642,6 @@ def with_source_suffix(chart: Chart, suffix: str) -> Chart:
 
 def chart_for(show: str, data, f: Filter, ties: pd.DataFrame, lang: Lang) -> Chart:
     """The chart an embed names (`show`), for the selection `f` (whose ties are `ties`)."""
-    from twinnings import profiles
-    from twinnings.filters import events_in
-
     if show in ("begun-ended", "standing", "lifetimes"):
         build = {"begun-ended": begun_and_ended, "standing": standing_over_time, "lifetimes": lifetimes}[show]
         return build(ties, data.events, data.sources, f, lang)

@@ -605,7 +605,7 @@ def draw_cn(fig: Figure, canvas: FigureCanvasAgg, top: float, ties: pd.DataFrame
     )
 
 
-def render(
+def map_image(
     view: View,
     ties: pd.DataFrame,
     provinces: dict | None,
@@ -614,10 +614,19 @@ def render(
     subtitle: str,
     source: str,
     lang: Lang,
-    fmt: Format,
+    fmt: Format = "png",
     world: dict | None = None,
 ) -> bytes:
-    """The whole picture as `fmt` bytes; see `map_image`."""
+    """The current map view of `ties` as a PNG (2400 x 1350 px) or SVG (1200 x 675 pt) with title,
+    subtitle, key and credits inside it.
+
+    view: 'nl' (provinces shaded by ties, municipality outlines, a status symbol per Dutch place) or
+    'cn' (Natural Earth world, China highlighted, a geodesic arc per tie).
+    provinces/municipalities: CBS GeoJSON as `boundaries.read_boundaries` returns it (NL view; None
+    leaves the layer out). world: a world-atlas TopoJSON (CN view; default the vendored one).
+    title/subtitle: shown as plain text (the subtitle describes the selection); source: the caller's
+    credit, printed before the data version and the boundary/world credit this module always adds.
+    Same input, same bytes: reporters can re-download without their CMS seeing a new picture."""
     if view not in ("nl", "cn"):
         raise ValueError(f"unknown map view {view!r}; expected 'nl' or 'cn'")
     if fmt not in ("png", "svg"):
@@ -641,31 +650,6 @@ def render(
         else:
             fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
         return out.getvalue()
-
-
-def map_image(
-    view: View,
-    ties: pd.DataFrame,
-    provinces: dict | None,
-    municipalities: dict | None,
-    title: str,
-    subtitle: str,
-    source: str,
-    lang: Lang,
-    fmt: Format = "png",
-    world: dict | None = None,
-) -> bytes:
-    """The current map view of `ties` as a PNG (2400 x 1350 px) or SVG (1200 x 675 pt) with title,
-    subtitle, key and credits inside it.
-
-    view: 'nl' (provinces shaded by ties, municipality outlines, a status symbol per Dutch place) or
-    'cn' (Natural Earth world, China highlighted, a geodesic arc per tie).
-    provinces/municipalities: CBS GeoJSON as `boundaries.read_boundaries` returns it (NL view; None
-    leaves the layer out). world: a world-atlas TopoJSON (CN view; default the vendored one).
-    title/subtitle: shown as plain text (the subtitle describes the selection); source: the caller's
-    credit, printed before the data version and the boundary/world credit this module always adds.
-    Same input, same bytes: reporters can re-download without their CMS seeing a new picture."""
-    return render(view, ties, provinces, municipalities, title, subtitle, source, lang, fmt, world)
 
 
 # The two formats a reporter downloads: PNG at double resolution (2400 x 1350 px), SVG with text kept as text.

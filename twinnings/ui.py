@@ -433,15 +433,15 @@ def world() -> dict:
     return boundaries.read_world()
 
 
-def mini_map(view) -> None:
-    """A small map of one place's ties (a profile's map)."""
+def passive_map(view, height: int, key: str) -> None:
+    """A map that reports nothing back to the page (a profile's map, an embedded map): no reruns on clicks."""
     st_folium(
         view.base,
         feature_group_to_add=view.layers,
-        height=380,
+        height=height,
         use_container_width=True,
         returned_objects=[],
-        key="profile_map",
+        key=key,
     )
 
 

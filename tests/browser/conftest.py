@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -32,24 +35,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(env_extra: dict[str, str]) -> tuple[subprocess.Popen, str]:
+def start_streamlit(program: list[str], env_extra: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    """`python <program>` with Streamlit's server flags on a free local port, once it answers its health check."""
     port = free_port()
     env = {**os.environ, "TWINNINGS_TILES": "none", **env_extra}
+    flags = ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "twinnings",
-            "serve",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        [sys.executable, *program, *flags, "--browser.gatherUsageStats", "false"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -66,6 +58,19 @@ def start_app(env_extra: dict[str, str]) -> tuple[subprocess.Popen, str]:
             time.sleep(0.3)
     process.kill()
     raise RuntimeError(f"streamlit did not start:\n{process.stdout.read().decode() if process.stdout else ''}")
+
+
+def start_app(env_extra: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    return start_streamlit(["-m", "twinnings", "serve"], env_extra)
+
+
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A plain, quiet HTTP server for static files on a free local port; call .shutdown() when done."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="session")

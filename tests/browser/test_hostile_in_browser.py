@@ -174,3 +174,15 @@ def test_a_link_too_long_for_streamlit_is_replaced_by_a_notice(watched, app_url)
     assert "te lang" in notice.inner_text()
     wait_until_idle(watched)
     assert "k1=" not in watched.url
+
+
+def test_a_crafted_embed_link_puts_no_link_on_the_page(watched, app_url):
+    # q is clean text (it passes the filter), yet Markdown: the embed's selection line must show it as typed
+    watched.goto(f"{app_url}/?embed=true&show=map&q=%5Bx%5D(https%3A%2F%2Fevil.example)")
+    watched.frame_locator('iframe[src*="streamlit_folium"]').locator(".leaflet-container").wait_for(timeout=60_000)
+    wait_until_idle(watched)
+    assert watched.get_by_text("[x](https:", exact=False).count() >= 1
+    # the link back to the full view carries q (URL-encoded, to our own app); no link leads elsewhere
+    hrefs = watched.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert not [href for href in hrefs if href.startswith(("https://evil.example", "http://evil.example"))]
+    assert watched.dialogs == [] and watched.outside_requests == []

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, serve_folder
 from twinnings.cli import main
 
 pytestmark = pytest.mark.browser
@@ -18,12 +14,8 @@ pytestmark = pytest.mark.browser
 def site_url(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
     assert main(["export-site", str(out)]) == 0
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve_folder(out)
+    yield url
     server.shutdown()
 
 
