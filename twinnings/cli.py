@@ -105,7 +105,7 @@ def _fetch_boundaries(args: argparse.Namespace) -> int:
     except FetchError as error:
         print(
             f"could not fetch boundaries: {error}\nThe cache in {geo_dir} was left as it was; "
-            "the app works without boundaries (points only).",
+            "the app uses its embedded CBS boundaries instead.",
             file=sys.stderr,
         )
         return 1
