@@ -74,7 +74,7 @@ if place:
 st.header(i18n.t("map_table", lang), anchor=MAP_TABLE_ANCHOR)
 st.write(i18n.t("map_table_intro", lang))
 map_table = tables.map_table(selection, lang)
-st.dataframe(map_table, hide_index=True, width="stretch")
+st.html(tables.html_table(map_table, i18n.t("map_table_caption", lang, n=len(map_table))))
 st.download_button(
     i18n.t("download_map_table", lang),
     tables.to_csv_bytes(map_table),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,69 @@ def test_map_page_shows_key_figures_and_the_map(monkeypatch, dataset):
     assert metrics["Banden"] == str(len(dataset.ties))
     assert at.title[0].value == "Stedenbanden NL–CN"
     assert at.get("component_instance"), "the folium map component should be rendered"
+
+
+class _TableReader(HTMLParser):
+    """Collects a table's tags, caption, header cells and rows of cell texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.headers: list[dict] = []
+        self.rows: list[list[str]] = []
+        self.caption = ""
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "tr":
+            self.rows.append([])
+        if tag == "th":
+            self.headers.append(dict(attrs))
+        if tag in ("td", "caption"):
+            self._in = tag
+            if tag == "td":
+                self.rows[-1].append("")
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "td":
+            self.rows[-1][-1] += data
+        elif self._in == "caption":
+            self.caption += data
+
+
+def map_table(at: AppTest) -> _TableReader:
+    bodies = [element.proto.body for element in at.get("html") if 'class="tw-table"' in element.proto.body]
+    assert len(bodies) == 1, "one table under the map"
+    reader = _TableReader()
+    reader.feed(bodies[0])
+    return reader
+
+
+def test_map_table_is_a_plain_html_table_of_every_tie_on_the_map(monkeypatch, dataset):
+    table = map_table(run_page("pages/map_page.py", "nl", monkeypatch))
+    body_rows = [row for row in table.rows if row]
+    assert len(body_rows) == len(dataset.ties)
+    assert table.caption == f"Banden op de kaart ({len(dataset.ties)})"
+    assert table.headers and all(header.get("scope") == "col" for header in table.headers)
+    shown_places = sorted(row[0] for row in body_rows)
+    assert shown_places == sorted(dataset.ties["nl_name_nl"])
+
+
+def test_map_table_follows_the_selection(monkeypatch, dataset):
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["q"] = "Tilburg"
+    at.query_params["lang"] = "en"
+    at.run()
+    expected = filters.apply(Filter(query="Tilburg"), dataset.ties)
+    table = map_table(at)
+    assert sorted(row[2] for row in table.rows if row) == sorted(expected["cn_name_en"])
+    assert table.caption == f"Ties on the map ({len(expected)})"
 
 
 def test_language_from_url_switches_labels(monkeypatch):

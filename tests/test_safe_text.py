@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from hypothesis import given
@@ -9,7 +12,7 @@ from hypothesis import strategies as st
 from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
 
-from twinnings import safe_text
+from twinnings import safe_text, tables
 
 MARKDOWN = MarkdownIt("gfm-like")  # CommonMark + GFM autolinks, tables, strikethrough: what Streamlit renders
 HOSTILE = [
@@ -92,3 +95,34 @@ def test_shorten_cuts_with_an_ellipsis():
 
 def test_script_json_cannot_close_a_script_element():
     assert "</script>" not in safe_text.script_json({"x": "</script><script>alert(1)</script>"})
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.region_label = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "div":
+            self.region_label = dict(attrs).get("aria-label", "")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_table_shows_record_text_as_text_inside_its_own_tags():
+    hostile = pd.DataFrame({"<b>kolom</b>": ['<img src=x onerror="alert(1)">', "[link](javascript:alert(1))"]})
+    table = tables.html_table(hostile, '"><script>alert(1)</script>')
+    parser = _Tags()
+    parser.feed(table)
+    assert set(parser.tags) == {"div", "table", "caption", "thead", "tr", "th", "tbody", "td"}
+    assert parser.text == [
+        '"><script>alert(1)</script>',
+        "<b>kolom</b>",
+        '<img src=x onerror="alert(1)">',
+        "[link](javascript:alert(1))",
+    ]
+    assert parser.region_label == '"><script>alert(1)</script>'

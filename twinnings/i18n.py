@@ -292,6 +292,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Alle banden die de kaart nu toont, met partner, soort, jaren en status.",
         "en": "Every tie the map shows now, with partner, kind, years and status.",
     },
+    "map_table_caption": {"nl": "Banden op de kaart ({n})", "en": "Ties on the map ({n})"},
     "download_map_table": {"nl": "Download deze tabel (CSV)", "en": "Download this table (CSV)"},
     "map_keys": {
         "nl": "Toetsenbord: Tab gaat langs de plaatsen, Enter opent er een, Escape sluit. "

@@ -188,13 +188,19 @@ def url_notice(lang: i18n.Lang) -> None:
 # so the pages write notes as body text instead of st.caption.
 PAGE_STYLE = (
     "<style>"
-    '[data-testid="stSidebarNav"] a:focus-visible,a:focus-visible,button:focus-visible'
+    '[data-testid="stSidebarNav"] a:focus-visible,a:focus-visible,button:focus-visible,.tw-table:focus-visible'
     "{outline:3px solid #005A8C !important;outline-offset:2px;}"
     ".st-key-viewport{position:absolute !important;width:100%;height:0;overflow:hidden;}"
     # an embed shows one chart or map: no sidebar, no top padding
     'body.tw-embed [data-testid="stSidebar"],body.tw-embed [data-testid="stSidebarCollapsedControl"]{display:none;}'
     'body.tw-embed [data-testid="stMainBlockContainer"]{padding-top:1rem;}'
     '[data-testid="stMainBlockContainer"]{padding-top:3.5rem;}'
+    # plain HTML tables (tables.html_table): scroll sideways on a phone, lines that stay readable
+    ".tw-table{overflow-x:auto;max-height:32rem;overflow-y:auto;}"
+    ".tw-table table{border-collapse:collapse;font-size:.9rem;min-width:100%;}"
+    ".tw-table caption{text-align:left;font-weight:600;padding:.25rem 0;}"
+    ".tw-table th,.tw-table td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #d0d0d0;}"
+    ".tw-table th{position:sticky;top:0;background:#f0f2f6;}"
     "</style>"
 )
 

@@ -110,8 +110,11 @@ def test_skip_link_leads_past_the_map_to_its_text_alternative(page, app_url, dat
     page.wait_for_function("location.hash === '#kaart-als-tabel'", timeout=10_000)
     heading = page.locator("#kaart-als-tabel")
     assert heading.inner_text().strip() == "The map as a table"
-    table = page.locator('[data-testid="stDataFrame"]').last
+    table = page.get_by_role("region", name=f"Ties on the map ({len(dataset.ties)})")
     table.scroll_into_view_if_needed()
+    assert table.locator("tbody tr").count() == len(dataset.ties)
+    table.focus()  # a scrolling region must be reachable by keyboard
+    assert table.evaluate("e => e === document.activeElement")
     screenshot(page, "map-text-alternative")
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download this table (CSV)").click()
