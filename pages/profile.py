@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from twinnings import charts, i18n, maps, profiles, safe_text, tables, ui
-from twinnings.filters import FIRST_YEAR, Filter, this_year
 
 lang = ui.lang()
 data = ui.dataset_or_stop(lang)
@@ -63,17 +62,7 @@ if profile.comparison:
 
 if not shown_ties.empty:
     fmt = ui.export_format(lang)
-    chart = charts.lifetimes(
-        shown_ties,
-        data.events,
-        data.sources,
-        Filter(),
-        lang,
-        subtitle=place.name,
-        name=f"stedenbanden-{place.id.lower()}-lifetimes",
-        moments=charts.key_moments(data.events, lang, FIRST_YEAR, this_year(), ties=shown_ties),
-    )
-    ui.chart_block(chart, lang, fmt)
+    ui.chart_block(charts.place_lifetimes(profile, data.events, data.sources, lang), lang, fmt, "profiel", place.id)
     st.header(i18n.t("profile_map", lang))
     ui.passive_map(
         maps.cn_view(shown_ties, data.sources, lang, config.tiles, ui.world(), profile_url=ui.profile_url(lang)),

@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from markdown_it import MarkdownIt
@@ -301,6 +302,16 @@ def test_profile_of_a_municipality_with_ties(monkeypatch, dataset):
     assert len(at.dataframe[0].value) == 2
     assert at.get("plotly_chart"), "the lifetimes chart"
     assert "do not apply here" in texts(at)
+
+
+def test_a_profile_chart_offers_an_embed_of_that_place_whatever_the_filters(monkeypatch):
+    at = profile_page(monkeypatch, "GM0855", "en")
+    snippets = [code.value for code in at.code if "<iframe" in code.value]
+    assert len(snippets) == 1
+    src = snippets[0].split('src="')[1].split('"')[0].replace("&amp;", "&")
+    query = parse_qs(urlparse(src).query)
+    assert query["show"] == ["lifetimes"] and query["place"] == ["GM0855"] and query["embed"] == ["true"]
+    assert "province" not in query and "q" not in query
 
 
 def test_profile_of_a_municipality_without_ties(monkeypatch):

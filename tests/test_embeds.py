@@ -24,6 +24,13 @@ def test_snippet_embeds_exactly_this_selection_with_a_title_and_a_link_back():
     assert 'href="https://app.example/tijdlijn?province=PV30&amp;status=ended&amp;lang=en"' in code
 
 
+def test_a_profile_chart_snippet_names_the_place_and_links_back_to_the_profile():
+    code = embeds.snippet("https://app.example", "lifetimes", Filter(), "nl", "Tilburg", "profiel", {"place": "GM0855"})
+    src = code.split('src="')[1].split('"')[0].replace("&amp;", "&")
+    assert parse_qs(urlparse(src).query) == {"embed": ["true"], "show": ["lifetimes"], "place": ["GM0855"]}
+    assert 'href="https://app.example/profiel?place=GM0855"' in code
+
+
 def test_snippet_escapes_a_hostile_title():
     code = embeds.snippet("https://app.example", "map", Filter(query='"><script>'), "nl", '"><img src=x>', "")
     assert "<script>" not in code and "<img" not in code

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from twinnings import __version__, profiles, safe_text
-from twinnings.filters import FIRST_YEAR, PROVINCE_NAMES, Filter, events_in
+from twinnings.filters import FIRST_YEAR, PROVINCE_NAMES, Filter, events_in, this_year
 from twinnings.i18n import Lang, label, t
 from twinnings.maps import STATUS_STYLE
 
@@ -638,6 +638,22 @@ def with_source_suffix(chart: Chart, suffix: str) -> Chart:
         if annotation.name == "source-line":
             annotation.text = f"{annotation.text} · {safe_text.plotly(suffix)}"
     return replace(chart, figure=fig, source=f"{chart.source} · {suffix}")
+
+
+def place_lifetimes(profile: profiles.Profile, events: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> Chart:
+    """A profile's own lifetimes chart: the place's ties (a province's with its municipalities'), whatever
+    the filters, with the moments of those ties numbered. The profile page and its embed draw this."""
+    ties = pd.concat([profile.ties, profile.municipal_ties])
+    return lifetimes(
+        ties,
+        events,
+        sources,
+        Filter(),
+        lang,
+        subtitle=profile.place.name,
+        name=f"stedenbanden-{profile.place.id.lower()}-lifetimes",
+        moments=key_moments(events, lang, FIRST_YEAR, this_year(), ties=ties),
+    )
 
 
 def chart_for(show: str, data, f: Filter, ties: pd.DataFrame, lang: Lang) -> Chart:

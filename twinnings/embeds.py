@@ -49,11 +49,13 @@ def url(base: str, path: str, query: dict[str, list[str]]) -> str:
     return f"{base.rstrip('/')}/{path.lstrip('/')}" + (f"?{encoded}" if encoded else "")
 
 
-def snippet(base: str, show: str, f: Filter, lang: str, title: str, page_path: str = "") -> str:
+def snippet(
+    base: str, show: str, f: Filter, lang: str, title: str, page_path: str = "", extra: dict[str, str] | None = None
+) -> str:
     """A responsive iframe for exactly this chart or map, with a title for screen readers and a link
-    back to the full view."""
-    embed_url = url(base, "", params(f, lang, {"embed": "true", "show": show}))
-    full_url = url(base, page_path, params(f, lang))
+    back to the full view. `extra` names what the selection does not, e.g. a profile's place."""
+    embed_url = url(base, "", params(f, lang, {"embed": "true", "show": show, **(extra or {})}))
+    full_url = url(base, page_path, params(f, lang, extra))
     height = EMBED_HEIGHT.get(show, DEFAULT_HEIGHT)
     label = html.escape(title, quote=True)
     return (

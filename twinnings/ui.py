@@ -269,16 +269,18 @@ def is_phone() -> bool:
     return "Mobi" in agent
 
 
-def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str, page_path: str = "") -> None:
+def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str, page_path: str = "", place_id: str = "") -> None:
     """A chart with its data download, its text alternative and its embed code, the same way on every
     page. Downloads are named after the selection; with a public address configured, the source line
-    inside the figure carries the permalink."""
-    selected = current_filter()
+    inside the figure carries the permalink. A profile's chart (`place_id`) ignores the filters, so its
+    names, permalink and embed carry the place instead."""
+    selected = Filter() if place_id else current_filter()
+    extra = {"place": place_id} if place_id else None
     name = embeds.export_name(chart.name, selected)
     height = int(chart.figure.layout.height or charts.EXPORT_HEIGHT)
     public = settings().public_url
     if public:
-        permalink = embeds.url(public, page_path, embeds.params(selected, lang))
+        permalink = embeds.url(public, page_path, embeds.params(selected, lang, extra))
         chart = charts.with_source_suffix(chart, permalink)
     narrow = st.session_state.get(LAYOUT_KEY, "narrow" if is_phone() else "wide") == "narrow"
     if narrow:
@@ -304,9 +306,9 @@ def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str, page_path: str =
         "text/csv",
         key=f"download_{chart.name}",
     )
-    if embeds.show_name(chart.name) in embeds.SHOWABLE:  # a profile's own chart has no embed of its own yet
-        with middle.popover(i18n.t("embed", lang)):
-            embed_code(embeds.show_name(chart.name), chart.title, page_path, lang)
+    with middle.popover(i18n.t("embed", lang)):
+        show = "lifetimes" if place_id else embeds.show_name(chart.name)
+        embed_code(show, chart.title, page_path, lang, place_id)
     with right.expander(i18n.t("chart_table", lang)):
         st.dataframe(chart.data, hide_index=True, width="stretch")
 
@@ -321,12 +323,16 @@ def embedding() -> bool:
     return bool(st.context.is_embedded)
 
 
-def embed_code(show: str, title: str, page_path: str, lang: i18n.Lang) -> None:
-    """The copyable iframe snippet for exactly what is on screen (selection and language)."""
+def embed_code(show: str, title: str, page_path: str, lang: i18n.Lang, place_id: str = "") -> None:
+    """The copyable iframe snippet for exactly what is on screen (selection and language; for a
+    profile's chart the place, since profiles ignore the filters)."""
     st.markdown(i18n.t("embed_help", lang))
-    selected = current_filter()
-    st.code(embeds.snippet(app_base(), show, selected, lang, title, page_path), language="html")
+    selected = Filter() if place_id else current_filter()
+    extra = {"place": place_id} if place_id else None
+    st.code(embeds.snippet(app_base(), show, selected, lang, title, page_path, extra), language="html")
     static = settings().static_base_url
+    if place_id:
+        return  # the static site has no profiles
     if static and selected == Filter(view=selected.view):
         st.markdown(i18n.t("embed_static", lang))
         st.code(embeds.static_snippet(static, show, lang, title), language="html")

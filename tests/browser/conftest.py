@@ -64,10 +64,14 @@ def start_app(env_extra: dict[str, str]) -> tuple[subprocess.Popen, str]:
     return start_streamlit(["-m", "twinnings", "serve"], env_extra)
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class names it so)
+        """No request log on stderr: benchmark and test output stay readable."""
+
+
 def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A plain, quiet HTTP server for static files on a free local port; call .shutdown() when done."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import pytest
 
 from tests.browser.conftest import screenshot, wait_until_idle
@@ -19,6 +21,21 @@ def test_an_embed_url_shows_one_chart_and_no_sidebar(page, app_url):
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.get_by_role("link", name="Full view on Stedenbanden NL–CN").count() == 1
     screenshot(page, "embed-lifetimes-pv30")
+
+
+def test_a_profile_chart_embed_shows_that_place_and_links_to_its_profile(page, app_url):
+    page.goto(f"{app_url}/?embed=true&show=lifetimes&place=GM0855&province=PV20&lang=en")
+    chart = page.locator(".stPlotlyChart .main-svg").first
+    chart.wait_for(timeout=60_000)
+    wait_until_idle(page)
+    assert page.locator(".stPlotlyChart").count() == 1
+    assert "Tilburg" in (page.locator(".stPlotlyChart .main-svg").first.text_content() or "")
+    assert page.locator(".stPlotlyChart .ytick").count() == 2  # Tilburg's two ties, the province filter ignored
+    link = page.get_by_role("link", name="Full view on Stedenbanden NL–CN")
+    full = urlparse(link.get_attribute("href") or "")
+    assert full.path == "/profiel" and parse_qs(full.query) == {"lang": ["en"], "place": ["GM0855"]}
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    screenshot(page, "embed-profile-lifetimes-tilburg")
 
 
 def test_the_snippet_iframe_loads_the_embedded_map(page, app_url):
