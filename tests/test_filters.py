@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,3 +93,17 @@ def test_search_tolerates_accents_apostrophes_and_typos(dataset):
     for query in ("fryslan", "xian", "Rotterdm", "扬州", "Yángzhōu", "eindhoven"):
         assert len(apply(Filter(query=query), dataset.ties)) > 0, query
     assert apply(Filter(query="Timboektoe"), dataset.ties).empty
+
+
+@pytest.mark.parametrize(
+    ("query", "place_column", "expected"),
+    [
+        ("Tilburg", "nl_name_nl", {"Tilburg"}),  # not Limburg
+        ("Gelderland", "nl_name_nl", {"Gelderland"}),  # not Lansingerland
+        ("Wuhan", "cn_name_en", {"Wuhan"}),  # not Yuhang
+        ("Rotterdm", "nl_name_nl", {"Rotterdam"}),  # a typo still finds the town
+    ],
+)
+def test_search_prefers_names_that_hold_the_query_over_near_misses(dataset, query, place_column, expected):
+    selected = apply(Filter(query=query), dataset.ties)
+    assert set(selected[place_column]) == expected

@@ -156,22 +156,32 @@ SEARCH_COLUMNS = (
 )
 
 
-def name_matches(query: str, name: str) -> bool:
+def name_contains(query: str, name: str) -> bool:
     needle, hay = fold(query), fold(name)
     if not needle or not hay:
         return False
-    if needle in hay or needle.replace(" ", "") in hay.replace(" ", ""):  # 'xian' finds "Xi'an"
+    return needle in hay or needle.replace(" ", "") in hay.replace(" ", "")  # 'xian' finds "Xi'an"
+
+
+def name_matches(query: str, name: str) -> bool:
+    """The name holds the query, or nearly (a typo): fuzzy only for queries of four or more letters."""
+    if name_contains(query, name):
         return True
-    return len(needle) >= 4 and fuzz.partial_ratio(needle, hay) >= SEARCH_THRESHOLD
+    needle, hay = fold(query), fold(name)
+    return len(needle) >= 4 and bool(hay) and fuzz.partial_ratio(needle, hay) >= SEARCH_THRESHOLD
 
 
 def search_mask(ties: pd.DataFrame, query: str) -> pd.Series:
     """Ties whose Dutch or Chinese names match the query, tolerating accents and small typos.
+    Names that hold the query win: 'Tilburg' finds Tilburg, not Limburg, and 'Gelderland' not
+    Lansingerland; only when no name holds it do near misses count ('Rotterdm').
     Each distinct name is compared once, so the cost follows the number of places, not ties."""
     if not fold(query):
         return pd.Series(True, index=ties.index)
-    names = pd.unique(ties[list(SEARCH_COLUMNS)].to_numpy().ravel())
-    hits = {name for name in names if isinstance(name, str) and name_matches(query, name)}
+    names = [name for name in pd.unique(ties[list(SEARCH_COLUMNS)].to_numpy().ravel()) if isinstance(name, str)]
+    hits = {name for name in names if name_contains(query, name)}
+    if not hits:
+        hits = {name for name in names if name_matches(query, name)}
     return ties[list(SEARCH_COLUMNS)].isin(hits).any(axis=1)
 
 

@@ -70,6 +70,7 @@ def test_click_selects_the_place_and_lists_its_ties_under_the_map(page, app_url)
     frame = open_map(page, f"{app_url}/?province=PV30&lang=en")
     frame.locator(".tw-marker").first.click()
     page.get_by_text("Selected:").wait_for(timeout=20_000)
-    # the place's ties, then the map's text alternative
-    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=20_000)
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    # the place's ties as a grid, then the map's text alternative as a plain table
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1
+    assert page.locator(".tw-table table").count() == 1
