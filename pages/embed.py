@@ -4,7 +4,6 @@ source line, and a link back to the full view. app.py routes here; the selection
 import streamlit as st
 
 from twinnings import charts, embeds, filters, i18n, profiles, safe_text, ui
-from twinnings.filters import Filter
 
 lang = ui.lang()
 data = ui.dataset_or_stop(lang)
@@ -12,7 +11,6 @@ selected = ui.current_filter()
 selection = filters.apply(selected, data.ties)
 show = st.query_params.get("show", "")
 place_id = st.query_params.get("place", "") if show == "lifetimes" else ""
-extra = {"place": place_id} if place_id else None
 
 if show == "map":
     map_view, credits, _labels = ui.home_map(selected.view, selected, selection, data, ui.profile_directory(lang), lang)
@@ -32,5 +30,6 @@ else:
     chart = charts.chart_for(show, data, selected, selection, lang)
     ui.chart_block(chart, lang, "png")
     page_path = embeds.PAGE_OF.get(show, "")
-full = embeds.url(ui.app_base(), page_path, embeds.params(Filter() if place_id else selected, lang, extra))
+shown, extra = ui.shown_selection(place_id)
+full = embeds.url(ui.app_base(), page_path, embeds.params(shown, lang, extra))
 st.markdown(f"[{i18n.t('open_full_view', lang)} →](<{full}>)")

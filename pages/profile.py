@@ -1,6 +1,5 @@
 """Profiel / Profile: one place on one screen (/profiel?place=<id>), or the twelve provinces compared."""
 
-import pandas as pd
 import streamlit as st
 
 from twinnings import charts, i18n, maps, profiles, safe_text, tables, ui
@@ -45,7 +44,7 @@ if profile.ties.empty:
     st.markdown(i18n.t("profile_none_meaning", lang))
     st.markdown(i18n.t("profile_report", lang))
 
-shown_ties = pd.concat([profile.ties, profile.municipal_ties])
+shown_ties = profile.shown_ties
 for heading, ties in (("profile_ties", profile.ties), ("profile_municipal_ties", profile.municipal_ties)):
     if not ties.empty:
         st.header(i18n.t(heading, lang))

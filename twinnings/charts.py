@@ -643,7 +643,7 @@ def with_source_suffix(chart: Chart, suffix: str) -> Chart:
 def place_lifetimes(profile: profiles.Profile, events: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> Chart:
     """A profile's own lifetimes chart: the place's ties (a province's with its municipalities'), whatever
     the filters, with the moments of those ties numbered. The profile page and its embed draw this."""
-    ties = pd.concat([profile.ties, profile.municipal_ties])
+    ties = profile.shown_ties
     return lifetimes(
         ties,
         events,

@@ -42,6 +42,11 @@ class Profile:
     municipal_ties: pd.DataFrame  # for a province: the ties of its municipalities
     comparison: str  # for a province: how it compares with the other eleven
 
+    @property
+    def shown_ties(self) -> pd.DataFrame:
+        """What the profile's chart, map and sources cover: its own ties and its municipalities'."""
+        return pd.concat([self.ties, self.municipal_ties])
+
 
 def directory(data: Dataset, municipalities: dict, provinces: dict, lang: Lang) -> pd.DataFrame:
     """Every place with a profile: the current CBS municipalities and provinces, and the Chinese places

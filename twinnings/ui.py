@@ -269,13 +269,20 @@ def is_phone() -> bool:
     return "Mobi" in agent
 
 
+def shown_selection(place_id: str) -> tuple[Filter, dict[str, str] | None]:
+    """The selection a chart shows and what its links must add: a profile's chart (`place_id`)
+    ignores the filters and names its place instead."""
+    if place_id:
+        return Filter(), {"place": place_id}
+    return current_filter(), None
+
+
 def chart_block(chart: charts.Chart, lang: i18n.Lang, fmt: str, page_path: str = "", place_id: str = "") -> None:
     """A chart with its data download, its text alternative and its embed code, the same way on every
     page. Downloads are named after the selection; with a public address configured, the source line
     inside the figure carries the permalink. A profile's chart (`place_id`) ignores the filters, so its
     names, permalink and embed carry the place instead."""
-    selected = Filter() if place_id else current_filter()
-    extra = {"place": place_id} if place_id else None
+    selected, extra = shown_selection(place_id)
     name = embeds.export_name(chart.name, selected)
     height = int(chart.figure.layout.height or charts.EXPORT_HEIGHT)
     public = settings().public_url
@@ -327,8 +334,7 @@ def embed_code(show: str, title: str, page_path: str, lang: i18n.Lang, place_id:
     """The copyable iframe snippet for exactly what is on screen (selection and language; for a
     profile's chart the place, since profiles ignore the filters)."""
     st.markdown(i18n.t("embed_help", lang))
-    selected = Filter() if place_id else current_filter()
-    extra = {"place": place_id} if place_id else None
+    selected, extra = shown_selection(place_id)
     st.code(embeds.snippet(app_base(), show, selected, lang, title, page_path, extra), language="html")
     static = settings().static_base_url
     if place_id:
