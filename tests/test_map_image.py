@@ -21,7 +21,8 @@ from twinnings.map_image import (
     topology_features,
     unwrapped,
 )
-from twinnings.maps import CHOROPLETH_COLOURS, places_of
+from twinnings.maps import places_of
+from twinnings.style import CHOROPLETH_COLOURS
 
 SVG = "{http://www.w3.org/2000/svg}"
 TITLE = "Stedenbanden NL–CN op de kaart"

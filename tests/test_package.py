@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from twinnings import DATA_DIR
-from twinnings.build import generated, great_circle
+from twinnings.build import generated
+from twinnings.geometry import great_circle
 
 
 def test_generated_files_are_current():

@@ -13,15 +13,11 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from pyproj import Geod
 
 from twinnings import model
+from twinnings.geometry import great_circle
 from twinnings.load import Dataset, load
 from twinnings.package import descriptor
-
-ARC_POINTS = 48
-COORD_DIGITS = 4
-_GEOD = Geod(ellps="WGS84")
 
 TIE_PROPERTIES = [
     "id",
@@ -47,13 +43,6 @@ TIE_PROPERTIES = [
     "confidence",
     "source_ids",
 ]
-
-
-def great_circle(lon1: float, lat1: float, lon2: float, lat2: float, n: int = ARC_POINTS) -> list[list[float]]:
-    """Points along the shortest path on the ellipsoid, ends included, rounded for publication."""
-    inner = _GEOD.npts(lon1, lat1, lon2, lat2, n)
-    points = [(lon1, lat1), *inner, (lon2, lat2)]
-    return [[round(lon, COORD_DIGITS), round(lat, COORD_DIGITS)] for lon, lat in points]
 
 
 def _clean(value: object) -> object:

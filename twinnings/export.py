@@ -7,15 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from twinnings import model
-
-PACKAGE_FILES = [r.path for r in model.RESOURCES] + [
-    "datapackage.json",
-    "places.geojson",
-    "twinnings.geojson",
-    "README.md",
-    "CHANGELOG.md",
-]
+from twinnings.model import PACKAGE_FILES
 
 
 def package_zip(data_dir: Path) -> bytes:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from twinnings import model
-from twinnings.export import PACKAGE_FILES
+from twinnings.model import PACKAGE_FILES
 from twinnings.validate import Problem
 
 COLUMNS = {r.path: r.columns for r in model.RESOURCES}

@@ -39,22 +39,20 @@ from matplotlib.transforms import Bbox
 from pyproj import Transformer
 
 from twinnings import __version__
-from twinnings.build import great_circle
+from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
-from twinnings.maps import (
+from twinnings.maps import NL_BOUNDS, places_of, ties_per_province
+from twinnings.model import STATUSES
+from twinnings.style import (
     ARC_COLOURS,
     CHOROPLETH_BREAKS,
     CHOROPLETH_COLOURS,
     MARKER_OUTLINE,
-    NL_BOUNDS,
     SEA_COLOUR,
     STATUS_DASH,
     STATUS_STYLE,
     choropleth_class,
-    places_of,
-    ties_per_province,
 )
-from twinnings.model import STATUSES
 
 View = Literal["nl", "cn"]
 Format = Literal["png", "svg"]

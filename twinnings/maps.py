@@ -15,17 +15,27 @@ from dataclasses import dataclass
 
 import folium
 import pandas as pd
-import plotly.colors
 from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from twinnings.build import great_circle
+from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.model import STATUSES
 from twinnings.safe_text import html_text as esc
 from twinnings.safe_text import http_url as safe_url
 from twinnings.safe_text import script_json
+from twinnings.style import (
+    ARC_COLOURS,
+    CHOROPLETH_BREAKS,
+    CHOROPLETH_COLOURS,
+    MARKER_OUTLINE,
+    SEA_COLOUR,
+    STATUS_DASH,
+    STATUS_RANK,
+    STATUS_STYLE,
+    choropleth_class,
+)
 
 STATIC_URL = "/app/static/vendor"
 JS = [
@@ -34,29 +44,9 @@ JS = [
 ]
 CSS = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
 
-# Okabe–Ito colours, told apart by shape as well so the map also reads in grey.
-STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "active": ("#0072B2", "circle"),
-    "dormant": ("#E69F00", "square"),
-    "ended": ("#D55E00", "diamond"),
-    "unknown": ("#7F7F7F", "triangle"),
-}
-STATUS_DASH = {"active": None, "dormant": "6 4", "ended": "2 4", "unknown": "1 3"}
-# Arcs are thin lines: darker shades of the same hues keep 3:1 against land, sea and China (WCAG 1.4.11).
-ARC_COLOURS = {"active": "#0072B2", "dormant": "#A66300", "ended": "#C24E00", "unknown": "#666666"}
-MARKER_OUTLINE = "#1a1a1a"
 MARKER_SIZE = 18
 PROVINCE_MARKER_SIZE = 26
-STATUS_RANK = {status: rank for rank, status in enumerate(("active", "dormant", "unknown", "ended"))}
 
-# Ties per province: classes and a sequential, colour-blind-safe purple scale (ColorBrewer via plotly).
-CHOROPLETH_BREAKS = ((0, 0), (1, 1), (2, 3), (4, 6), (7, 10_000))
-CHOROPLETH_COLOURS = [
-    "#f7f7f7",
-    *plotly.colors.sample_colorscale(plotly.colors.sequential.Purples, [0.2, 0.4, 0.6, 0.8]),
-]
-
-SEA_COLOUR = "#e3ebf0"
 SWATCH_STYLE = "display:inline-block;width:12px;height:12px;border:1px solid #999"
 
 TILES = {
@@ -371,10 +361,6 @@ def base_map(tiles: str, bounds: list[list[float]]) -> folium.Map:
     m.fit_bounds(bounds)
     MapAccess().add_to(m)
     return m
-
-
-def choropleth_class(count: int) -> int:
-    return next(i for i, (low, high) in enumerate(CHOROPLETH_BREAKS) if low <= count <= high)
 
 
 def ties_per_province(ties: pd.DataFrame) -> pd.Series:

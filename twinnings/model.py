@@ -360,6 +360,14 @@ SOURCES = Resource(
 )
 
 RESOURCES: tuple[Resource, ...] = (PLACES, TIES, EVENTS, SOURCES)
+# Every file of the data package: the curated CSVs, then what `build` generates and the documents.
+PACKAGE_FILES = [r.path for r in RESOURCES] + [
+    "datapackage.json",
+    "places.geojson",
+    "twinnings.geojson",
+    "README.md",
+    "CHANGELOG.md",
+]
 
 
 def resource(name: str) -> Resource:
