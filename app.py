@@ -1,27 +1,32 @@
 """Entry point: language switch, the shared filters, navigation, and what every page shares
-(page title and language, the notice about a permalink's ignored parts). Each page lives in pages/."""
+(page title and language, the notice about a permalink's ignored parts). Each page lives in pages/;
+which pages exist, and where, is declared once in `twinnings.routes`."""
 
 import streamlit as st
 
-from twinnings import embeds, i18n, ui
+from twinnings import i18n, profiles, routes
+from twinnings.ui import chrome, context, state
 
 st.set_page_config(page_title="Stedenbanden NL–CN", layout="wide")
-lang = ui.language_selector()
-ui.filter_sidebar(lang)
-pages = [
-    st.Page("pages/map_page.py", title=i18n.t("page_map", lang), default=True),
-    st.Page("pages/timeline.py", title=i18n.t("page_timeline", lang), url_path="tijdlijn"),
-    st.Page("pages/events.py", title=i18n.t("page_events", lang), url_path="gebeurtenissen"),
-    st.Page("pages/profile.py", title=i18n.t("page_profile", lang), url_path="profiel"),
-    st.Page("pages/data_sources.py", title=i18n.t("page_data", lang), url_path="data"),
-]
-if ui.embedding() and st.query_params.get("show") in embeds.SHOWABLE:
+lang = chrome.language_selector()
+chrome.filter_sidebar(lang)
+pages = {
+    page.name: st.Page(
+        page.script, title=i18n.t(page.title_key, lang), url_path=page.path or None, default=page.name == routes.HOME
+    )
+    for page in routes.PAGES
+}
+show = st.query_params.get("show")
+if state.embedding() and show in routes.EMBEDDABLE:
     # an embed shows one chart or map: no navigation, whichever page the link names
-    pages = [st.Page("pages/embed.py", title=i18n.t("app_title", lang), default=True)]
-navigation = st.navigation(pages, position="hidden" if len(pages) == 1 else "sidebar")
-title = f"{navigation.title} · {i18n.t('app_title', lang)}"
+    pages = {routes.HOME: st.Page(routes.EMBED_SCRIPT, title=i18n.t("app_title", lang), default=True)}
+navigation = st.navigation(list(pages.values()), position="hidden" if len(pages) == 1 else "sidebar")
+page = next(name for name, candidate in pages.items() if candidate.url_path == navigation.url_path)
+link = state.settle(page, lang)
+place_name = profiles.name_of(context.profile_directory(lang), link.place) if link.place else ""
+title = chrome.page_title(link, lang, place_name)
 st.set_page_config(page_title=title)
-ui.page_script(lang, title)
-ui.layout()
-ui.url_notice(lang)
+chrome.page_script(lang, title)
+state.layout()
+chrome.url_notice(lang)
 navigation.run()

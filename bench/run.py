@@ -28,8 +28,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, serve_folder, start_app, start_streamlit  # noqa: E402
-from tests.conftest import SHARED_GEO  # noqa: E402
+from tests.harness import CHROMIUM, CHROMIUM_FLAGS, serve_folder, start_app, start_streamlit  # noqa: E402
 from twinnings import DATA_DIR, boundaries, filters, maps, profiles  # noqa: E402
 from twinnings.load import load  # noqa: E402
 
@@ -146,8 +145,7 @@ def browser_benchmarks() -> None:
 
     httpd, static_base = serve_folder(folder)
     static_url = f"{static_base}/map.html"
-    geo = {"TWINNINGS_GEO_DIR": str(SHARED_GEO)} if SHARED_GEO.is_dir() else {}
-    process, app_url = start_app(geo)
+    process, app_url = start_app()  # on the embedded boundaries, as visitors get it
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)

@@ -2,22 +2,24 @@
 
 import streamlit as st
 
-from twinnings import export, filters, i18n, tables, ui
+from twinnings import export, filters, i18n, tables
+from twinnings.ui import chrome, context, links, state
 
-lang = ui.lang()
-data = ui.dataset_or_stop(lang)
-data_dir = ui.settings().data_dir
-selected = ui.current_filter()
+link = state.link("data")
+lang = link.lang
+data = context.dataset_or_stop(lang)
+data_dir = context.settings().data_dir
+selected = link.filter
 selection = filters.apply(selected, data.ties)
 
 st.title(i18n.t("page_data", lang))
-ui.selection_heading(selected, selection, lang)
+chrome.selection_heading(selected, selection, lang)
 st.markdown(i18n.t("data_intro", lang))
 st.markdown(i18n.t("data_follows_selection", lang, n=str(len(selection)), total=str(len(data.ties))))
 
 ties_tab, events_tab, sources_tab = st.tabs([i18n.t("ties", lang), i18n.t("events", lang), i18n.t("sources", lang)])
 with ties_tab:
-    ties = ui.with_corrections(
+    ties = links.with_corrections(
         tables.ties_table(selection, lang, with_profile_links=True, sources=data.sources), "tie", lang
     )
     picked = st.dataframe(
@@ -27,7 +29,7 @@ with ties_tab:
         on_select="rerun",
         selection_mode="single-row",
         key="data_ties_table",
-        column_config=ui.record_columns(lang),
+        column_config=links.record_columns(lang),
     )
     rows = picked.selection.rows if picked else []
     if rows:
@@ -40,7 +42,7 @@ with ties_tab:
     )
 with events_tab:
     selected_events = filters.events_in(selected, data.events, selection, data.places)
-    events = ui.with_corrections(
+    events = links.with_corrections(
         tables.events_table(selected_events, data.ties, data.places, data.sources, lang), "event", lang
     )
     st.dataframe(
@@ -49,7 +51,7 @@ with events_tab:
         width="stretch",
         column_config={
             i18n.t("col_source", lang): st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
-            **ui.record_columns(lang),
+            **links.record_columns(lang),
         },
     )
     st.download_button(
@@ -72,7 +74,7 @@ left.download_button(
     "application/geo+json",
 )
 right.download_button(
-    i18n.t("download_package", lang), ui.package_zip(str(data_dir)), "stedenbanden-nl-cn.zip", "application/zip"
+    i18n.t("download_package", lang), context.package_zip(str(data_dir)), "stedenbanden-nl-cn.zip", "application/zip"
 )
 st.header(i18n.t("corrections_title", lang), anchor="correcties")
 st.markdown(i18n.t("corrections_text", lang))

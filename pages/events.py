@@ -1,40 +1,32 @@
 """Gebeurtenissen / Events: what happened around the ties in the selection, who acted, with sources."""
 
+from dataclasses import replace
+
 import streamlit as st
 
-from twinnings import charts, filters, i18n, model, safe_text, tables, ui
+from twinnings import charts, filters, i18n, safe_text, tables
+from twinnings.ui import blocks, chrome, context, links, state
 
-lang = ui.lang()
-data = ui.dataset_or_stop(lang)
-selected = ui.current_filter()
+link = state.link("events")
+lang = link.lang
+data = context.dataset_or_stop(lang)
+selected = link.filter
 ties = filters.apply(selected, data.ties)
 
 st.title(i18n.t("page_events", lang))
-ui.selection_heading(selected, ties, lang)
+chrome.selection_heading(selected, ties, lang)
 st.markdown(i18n.t("events_intro", lang))
 
-page_filters = {
-    "etype": ("filter_event_type", model.EVENT_TYPES, "event"),
-    "direction": ("filter_direction", model.DIRECTIONS, "direction"),
-    "actor": ("filter_actor", model.ACTOR_TYPES, "actor"),
-}
-chosen = {}
-for column, (param, (label_key, options, kind)) in zip(st.columns(3), page_filters.items()):
-    with column:
-        chosen[param] = ui.page_filter(param, i18n.t(label_key, lang), options, kind, lang)
+link = replace(link, events=chrome.event_filters(lang))
 left, right = st.columns([2, 1])
 with left:
     include_context = st.toggle(i18n.t("include_context", lang), value=True, key="w_context")
 with right:
-    fmt = ui.export_format(lang)
+    fmt = chrome.export_format(lang)
 
-events = filters.events_in(selected, data.events, ties, data.places, include_context)
-if chosen["etype"]:
-    events = events[events["type"].isin(chosen["etype"])]
-if chosen["direction"]:
-    events = events[events["direction"].isin(chosen["direction"])]
-if chosen["actor"]:
-    events = events[events["actors"].str.split().map(lambda codes: bool(set(codes) & set(chosen["actor"])))]
+events = filters.apply_events(link.events, filters.events_in(selected, data.events, ties, data.places, include_context))
+if events.empty:
+    st.info(i18n.t("events_none", lang))
 
 table = tables.events_table(events, data.ties, data.places, data.sources, lang)
 picked = st.dataframe(
@@ -50,7 +42,7 @@ picked = st.dataframe(
     },
 )
 rows = picked.selection.rows if picked else []
-if rows:
+if rows and rows[0] < len(table):
     event = data.events.set_index("id").loc[table.iloc[rows[0]]["id"]]
     with st.container(border=True):
         st.markdown(f"**{safe_text.markdown(event[f'title_{lang}'])}**")
@@ -61,15 +53,15 @@ if rows:
             names = f" ({event['actor_names']})" if event["actor_names"] else ""
             st.markdown(safe_text.markdown(f"{i18n.t('col_actors', lang)}: {actors}{names}"))
         st.markdown(tables.source_links_markdown(event["source_ids"], data.sources))
-        ui.correction_link("event", table.iloc[rows[0]]["id"], lang)
+        links.correction_link("event", table.iloc[rows[0]]["id"], lang)
 st.download_button(
     i18n.t("download_events_csv", lang), tables.to_csv_bytes(table), "stedenbanden-nl-cn-events.csv", "text/csv"
 )
 
 if not events.empty:
-    subtitle = charts.selection_text(selected, lang)
-    ui.chart_block(charts.events_by_type_and_year(events, data.sources, subtitle, lang), lang, fmt, "gebeurtenissen")
-    ui.chart_block(charts.events_by_actor(events, data.sources, subtitle, lang), lang, fmt, "gebeurtenissen")
+    subtitle = charts.selection_text(selected, lang, link.events)
+    blocks.chart_block(charts.events_by_type_and_year(events, data.sources, subtitle, lang), link, fmt)
+    blocks.chart_block(charts.events_by_actor(events, data.sources, subtitle, lang), link, fmt)
 st.header(i18n.t("amounts", lang))
 amounts = tables.amounts_table(events, data.ties, lang)
 if amounts.empty:

@@ -1,67 +1,72 @@
 """Kaart / Map: the Netherlands, or the arcs to China, for the ties in the current selection."""
 
 import html
+from dataclasses import replace
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import filters, i18n, maps, safe_text, tables, ui
+from twinnings import filters, i18n, maps, routes, safe_text, tables
+from twinnings.routes import Link
 from twinnings.summary import key_figures
+from twinnings.ui import blocks, chrome, context, links, state
 
 MAP_TABLE_ANCHOR = "kaart-als-tabel"
 
-lang = ui.lang()
-data = ui.dataset_or_stop(lang)
-config = ui.settings()
-selected = ui.current_filter()
+link = state.link("map")
+lang = link.lang
+data = context.dataset_or_stop(lang)
+selected = link.filter
 selection = filters.apply(selected, data.ties)
-places = ui.profile_directory(lang)
+places = context.profile_directory(lang)
 
 st.title(i18n.t("app_title", lang))
 st.markdown(i18n.t("app_tagline", lang))
-ui.map_intro(lang)
-ui.selection_heading(selected, selection, lang)
+chrome.map_intro(lang)
+chrome.selection_heading(selected, selection, lang)
 
-ui.key_figures_block(key_figures(selection), lang)
+chrome.key_figures_block(key_figures(selection), lang)
 
 view = st.segmented_control(
     i18n.t("view", lang),
     filters.VIEWS,
-    default=None if ui.WIDGET["view"] in st.session_state else "nl",
+    default=None if state.WIDGET["view"] in st.session_state else "nl",
     format_func=lambda v: i18n.t(f"view_{v}", lang),
-    key=ui.WIDGET["view"],
+    key=state.WIDGET["view"],
     required=True,
     persist_state="session",
     label_visibility="collapsed",
 )
+link = replace(link, filter=replace(selected, view=view))
 if selection.empty:
     st.info(i18n.t("selection_empty", lang))
 
-map_view, credits, labels = ui.home_map(view, selected, selection, data, places, lang)
+home = blocks.home_map(link, selection, data, places)
 
 tools = st.columns([1, 1, 1, 1, 2])
 with tools[0]:
-    ui.copy_link_button(lang)
+    links.copy_link_button(lang)
 with tools[1].popover(i18n.t("embed", lang)):
-    ui.embed_code("map", i18n.t("map_frame_title", lang), "", lang)
+    links.embed_code(link.embed("map"), i18n.t("map_frame_title", lang))
 for column, fmt in zip(tools[2:4], ("png", "svg")):
     with column:
-        ui.map_download(view, selected, selection, lang, fmt)
+        blocks.map_download(link, selection, fmt)
 st.markdown(f"[{i18n.t('skip_map', lang)}](#{MAP_TABLE_ANCHOR})")
 clicked = st_folium(
-    map_view.base,
-    feature_group_to_add=map_view.layers,
+    home.view.base,
+    feature_group_to_add=home.view.layers,
     height=620,
     use_container_width=True,
     returned_objects=["last_object_clicked_tooltip"],
     key=f"map_{view}",
 )
-st.markdown(" · ".join([i18n.t("map_caption", lang), i18n.t("map_keys", lang), *credits]))
+st.markdown(" · ".join([i18n.t("map_caption", lang), i18n.t("map_keys", lang), *home.credits]))
 
 tooltip = (clicked or {}).get("last_object_clicked_tooltip")
-town = maps.clicked_town(labels, tooltip) if view == "nl" else None
+town = maps.clicked_town(home.labels, tooltip) if view == "nl" else None
 if town:
-    st.switch_page(ui.PROFILE_PAGE, query_params=ui.profile_params(town, lang))
+    profile = Link(page="profile", place=town, lang=lang)
+    st.switch_page(routes.PAGE["profile"].script, query_params=profile.query())
 place = maps.clicked_place(selection, lang, tooltip)
 if place:
     side, place_id = place
@@ -69,7 +74,7 @@ if place:
     name = html.unescape(tooltip).strip()
     st.header(safe_text.markdown(i18n.t("selected_place", lang, name=name)), anchor=False)
     st.dataframe(tables.ties_table(place_ties, lang), hide_index=True, width="stretch")
-    ui.profile_page_link(place_id, i18n.t("open_profile", lang, name=name), lang)
+    links.profile_link(place_id, i18n.t("open_profile", lang, name=name), lang)
 
 st.header(i18n.t("map_table", lang), anchor=MAP_TABLE_ANCHOR)
 st.write(i18n.t("map_table_intro", lang))

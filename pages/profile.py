@@ -2,19 +2,21 @@
 
 import streamlit as st
 
-from twinnings import charts, i18n, maps, profiles, safe_text, tables, ui
+from twinnings import charts, i18n, maps, profiles, safe_text, tables
+from twinnings.ui import blocks, chrome, context, links, state
 
-lang = ui.lang()
-data = ui.dataset_or_stop(lang)
-config = ui.settings()
-places = ui.profile_directory(lang)
-place_id = st.query_params.get("place", "")
-profile = profiles.build(data, places, place_id, lang) if place_id else None
+link = state.link("profile")
+lang = link.lang
+data = context.dataset_or_stop(lang)
+config = context.settings()
+places = context.profile_directory(lang)
+profile = profiles.build(data, places, link.place, lang) if link.place else None
 
 st.title(safe_text.markdown(profile.place.name) if profile else i18n.t("page_profile", lang))
-if place_id and profile is None:
-    st.warning(safe_text.markdown(i18n.t("profile_unknown_place", lang, code=safe_text.shorten(place_id, 20))))
-ui.profile_search(places, lang)
+asked = link.place or state.asked_place()
+if asked and profile is None:
+    st.warning(safe_text.markdown(i18n.t("profile_unknown_place", lang, code=safe_text.shorten(asked, 20))))
+links.profile_search(places, lang)
 
 if profile is None:
     st.header(i18n.t("compare_title", lang))
@@ -24,10 +26,10 @@ if profile is None:
         tables.comparison_table(totals, lang),
         hide_index=True,
         width="stretch",
-        column_config={i18n.t("col_profile", lang): ui.profile_link_column(lang)},
+        column_config={i18n.t("col_profile", lang): links.profile_link_column(lang)},
     )
-    ui.chart_block(
-        charts.province_comparison(totals, data.ties, data.sources, lang), lang, ui.export_format(lang), "profiel"
+    blocks.chart_block(
+        charts.province_comparison(totals, data.ties, data.sources, lang), link, chrome.export_format(lang)
     )
     st.stop()
 
@@ -37,9 +39,8 @@ if place.name_zh:
 st.markdown(f"#### {safe_text.markdown(profile.sentence)}")
 st.markdown(i18n.t("profile_ignores_filters", lang))
 if place.country == "NL" and place.level == "gemeente" and place.province_id:
-    ui.profile_page_link(
-        place.province_id, f"{i18n.t('profile_in_province', lang)} {ui.place_name(places, place.province_id)}", lang
-    )
+    province_name = profiles.name_of(places, place.province_id) or place.province_id
+    links.profile_link(place.province_id, f"{i18n.t('profile_in_province', lang)} {province_name}", lang)
 if profile.ties.empty:
     st.markdown(i18n.t("profile_none_meaning", lang))
     st.markdown(i18n.t("profile_report", lang))
@@ -49,22 +50,29 @@ for heading, ties in (("profile_ties", profile.ties), ("profile_municipal_ties",
     if not ties.empty:
         st.header(i18n.t(heading, lang))
         st.dataframe(
-            ui.with_corrections(tables.ties_table(ties, lang, True, data.sources), "tie", lang),
+            links.with_corrections(tables.ties_table(ties, lang, True, data.sources), "tie", lang),
             hide_index=True,
             width="stretch",
-            column_config=ui.record_columns(lang),
+            column_config=links.record_columns(lang),
         )
 if profile.comparison:
     st.header(i18n.t("profile_compare", lang))
     st.markdown(safe_text.markdown(profile.comparison))
-    ui.profile_page_link("", i18n.t("compare_title", lang), lang)
+    links.profile_link("", i18n.t("compare_title", lang), lang)
 
 if not shown_ties.empty:
-    fmt = ui.export_format(lang)
-    ui.chart_block(charts.place_lifetimes(profile, data.events, data.sources, lang), lang, fmt, "profiel", place.id)
+    fmt = chrome.export_format(lang)
+    blocks.chart_block(charts.place_lifetimes(profile, data.events, data.sources, lang), link, fmt)
     st.header(i18n.t("profile_map", lang))
-    ui.passive_map(
-        maps.cn_view(shown_ties, data.sources, lang, config.tiles, ui.world(), profile_url=ui.profile_url(lang)),
+    blocks.passive_map(
+        maps.cn_view(
+            shown_ties,
+            data.sources,
+            lang,
+            config.tiles,
+            context.map_boundaries("cn")[2],
+            profile_url=links.profile_url_template(lang),
+        ),
         380,
         "profile_map",
     )

@@ -32,3 +32,16 @@ def shared_geo() -> Path:
     if not (SHARED_GEO / "nl_provinces_2026.geojson").is_file():
         pytest.skip(f"real boundary files not present at {SHARED_GEO} (they are not part of the repository)")
     return SHARED_GEO
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The static site of the shipped data, exported once per run for every test that reads it."""
+    from tests.harness import CHROMIUM
+    from twinnings.cli import main
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("export-site draws PNG/SVG with Chromium (kaleido): install Debian's chromium")
+    out = tmp_path_factory.mktemp("site")
+    assert main(["export-site", str(out)]) == 0
+    return out

@@ -282,9 +282,9 @@ def profile_page(monkeypatch, place: str | None, lang: str = "nl") -> AppTest:
     monkeypatch.setenv("TWINNINGS_TILES", "none")
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
-    if place is not None:
-        at.query_params["place"] = place
     at.run()
+    if place is not None:  # as a link to the profile carries it
+        at.query_params["place"] = place
     at.switch_page("pages/profile.py")
     at.run()
     assert not at.exception, at.exception

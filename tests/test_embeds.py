@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from twinnings import embeds
+from twinnings import embeds, routes
 from twinnings.filters import Filter
+from twinnings.routes import Link
 
 
 def test_snippet_embeds_exactly_this_selection_with_a_title_and_a_link_back():
     f = Filter(provinces=("PV30",), statuses=("ended",))
-    code = embeds.snippet("https://app.example", "lifetimes", f, "en", "Lifetime of each tie", "tijdlijn")
+    code = embeds.snippet("https://app.example", Link(filter=f, lang="en", show="lifetimes"), "Lifetime of each tie")
     src = code.split('src="')[1].split('"')[0].replace("&amp;", "&")
     query = parse_qs(urlparse(src).query)
     assert query == {
@@ -25,33 +26,33 @@ def test_snippet_embeds_exactly_this_selection_with_a_title_and_a_link_back():
 
 
 def test_a_profile_chart_snippet_names_the_place_and_links_back_to_the_profile():
-    code = embeds.snippet("https://app.example", "lifetimes", Filter(), "nl", "Tilburg", "profiel", {"place": "GM0855"})
+    code = embeds.snippet("https://app.example", Link(show="lifetimes", place="GM0855"), "Tilburg")
     src = code.split('src="')[1].split('"')[0].replace("&amp;", "&")
     assert parse_qs(urlparse(src).query) == {"embed": ["true"], "show": ["lifetimes"], "place": ["GM0855"]}
     assert 'href="https://app.example/profiel?place=GM0855"' in code
 
 
 def test_snippet_escapes_a_hostile_title():
-    code = embeds.snippet("https://app.example", "map", Filter(query='"><script>'), "nl", '"><img src=x>', "")
+    code = embeds.snippet("https://app.example", Link(filter=Filter(query='"><script>'), show="map"), '"><img src=x>')
     assert "<script>" not in code and "<img" not in code
 
 
 def test_download_names_carry_the_selection():
-    assert embeds.export_name("stedenbanden-begun-ended", Filter()) == "stedenbanden-begun-ended"
-    named = embeds.export_name(
-        "stedenbanden-begun-ended", Filter(provinces=("PV30",), statuses=("ended",), year_from=2000)
+    assert routes.export_name("stedenbanden-begun-ended", Link()) == "stedenbanden-begun-ended"
+    named = routes.export_name(
+        "stedenbanden-begun-ended", Link(filter=Filter(provinces=("PV30",), statuses=("ended",), year_from=2000))
     )
     assert named.startswith("stedenbanden-begun-ended-pv30-ended-2000-")
 
 
 def test_every_embeddable_chart_has_a_page_for_its_full_view():
-    assert set(embeds.PAGE_OF) == set(embeds.SHOWABLE)
-    assert embeds.show_name("stedenbanden-lifetimes") == "lifetimes"
+    assert all(view.page in routes.PAGE for view in routes.EMBEDDABLES)
+    assert routes.show_of("stedenbanden-lifetimes") == "lifetimes"
 
 
 def test_static_snippet_points_at_the_exported_embed_page():
-    code = embeds.static_snippet("https://static.example/site/", "lifetimes", "en", "Lifetimes")
+    code = embeds.static_snippet("https://static.example/site/", Link(show="lifetimes", lang="en"), "Lifetimes")
     assert 'src="https://static.example/site/en/embed-lifetimes.html"' in code
     assert 'src="https://static.example/site/nl/embed-map-nl.html"' in embeds.static_snippet(
-        "https://static.example/site", "map", "nl", "Kaart"
+        "https://static.example/site", Link(show="map"), "Kaart"
     )

@@ -15,14 +15,13 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from twinnings import __version__, profiles, safe_text
-from twinnings.filters import FIRST_YEAR, PROVINCE_NAMES, Filter, events_in, this_year
+from twinnings import __version__, profiles, provinces, safe_text
+from twinnings.filters import FIRST_YEAR, EventFilter, Filter, apply_events, events_in, this_year
 from twinnings.i18n import Lang, label, t
-from twinnings.maps import STATUS_STYLE
+from twinnings.style import STATUS_COLOURS
 
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1200, 675, 2
 FONT = "Source Sans 3, Source Sans Pro, Noto Sans, Noto Sans CJK SC, Arial, sans-serif"
-STATUS_COLOURS = {status: colour for status, (colour, _shape) in STATUS_STYLE.items()}
 LEVEL_COLOURS = {"gemeente": "#0072B2", "provincie": "#009E73"}
 # Okabe–Ito colours and distinct symbols, so event types read in colour and in grey.
 EVENT_STYLE: dict[str, tuple[str, str]] = {
@@ -69,9 +68,9 @@ class Chart:
     title: str = ""
 
 
-def selection_text(f: Filter, lang: Lang) -> str:
-    """The subtitle of every chart: which part of the data it shows."""
-    parts = [", ".join(PROVINCE_NAMES[p] for p in f.provinces) if f.provinces else t("all_of_nl", lang)]
+def selection_text(f: Filter, lang: Lang, e: EventFilter | None = None) -> str:
+    """The subtitle of every chart: which part of the data it shows (with the events filters, when set)."""
+    parts = [", ".join(provinces.name(p, lang) for p in f.provinces) if f.provinces else t("all_of_nl", lang)]
     if f.levels:
         parts.append(" + ".join(label("level", v, lang) for v in f.levels))
     if f.statuses:
@@ -81,6 +80,9 @@ def selection_text(f: Filter, lang: Lang) -> str:
     if f.query:
         parts.append(f"“{f.query}”")
     parts.append(f"{f.year_from}–{f.year_to}")
+    for kind, values in (("event", e.types), ("direction", e.directions), ("actor", e.actors)) if e else ():
+        if values:
+            parts.append(" + ".join(label(kind, v, lang) for v in values))
     return ", ".join(parts)
 
 
@@ -361,7 +363,7 @@ def lifetimes(
             {
                 "tie_id": tie["id"],
                 "label": tie_label(tie, lang),
-                "province": PROVINCE_NAMES.get(tie["nl_province_id"], ""),
+                "province": provinces.names(lang).get(tie["nl_province_id"], ""),
                 "started": tie["started"],
                 "start_known": start_known,
                 "drawn_from": start.date().isoformat(),
@@ -656,14 +658,27 @@ def place_lifetimes(profile: profiles.Profile, events: pd.DataFrame, sources: pd
     )
 
 
-def chart_for(show: str, data, f: Filter, ties: pd.DataFrame, lang: Lang) -> Chart:
-    """The chart an embed names (`show`), for the selection `f` (whose ties are `ties`)."""
-    if show in ("begun-ended", "standing", "lifetimes"):
-        build = {"begun-ended": begun_and_ended, "standing": standing_over_time, "lifetimes": lifetimes}[show]
-        return build(ties, data.events, data.sources, f, lang)
-    if show == "provinces":
-        return province_comparison(profiles.province_totals(data), data.ties, data.sources, lang)
-    events = events_in(f, data.events, ties, data.places)
-    if show == "actors":
-        return events_by_actor(events, data.sources, selection_text(f, lang), lang)
-    return events_by_type_and_year(events, data.sources, selection_text(f, lang), lang)
+def chart_for(show: str, data, f: Filter, ties: pd.DataFrame, lang: Lang, e: EventFilter | None = None) -> Chart:
+    """The chart an embeddable view names (`show`, see `routes.EMBEDDABLES`), for the selection `f`
+    (whose ties are `ties`) and, for the events charts, the events filters `e`."""
+    return CHART_BUILDERS[show](data, f, ties, lang, e or EventFilter())
+
+
+def _selected_events(data, f: Filter, ties: pd.DataFrame, e: EventFilter) -> pd.DataFrame:
+    return apply_events(e, events_in(f, data.events, ties, data.places))
+
+
+CHART_BUILDERS = {
+    "begun-ended": lambda data, f, ties, lang, e: begun_and_ended(ties, data.events, data.sources, f, lang),
+    "standing": lambda data, f, ties, lang, e: standing_over_time(ties, data.events, data.sources, f, lang),
+    "lifetimes": lambda data, f, ties, lang, e: lifetimes(ties, data.events, data.sources, f, lang),
+    "events": lambda data, f, ties, lang, e: events_by_type_and_year(
+        _selected_events(data, f, ties, e), data.sources, selection_text(f, lang, e), lang
+    ),
+    "actors": lambda data, f, ties, lang, e: events_by_actor(
+        _selected_events(data, f, ties, e), data.sources, selection_text(f, lang, e), lang
+    ),
+    "provinces": lambda data, f, ties, lang, e: province_comparison(
+        profiles.province_totals(data), data.ties, data.sources, lang
+    ),
+}

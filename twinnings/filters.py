@@ -15,26 +15,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz
 
-from twinnings import model
+from twinnings import model, provinces
 
 FIRST_YEAR = 1979
 VIEWS = ("nl", "cn")
 LEVELS = model.NL_LEVELS
-PROVINCE_NAMES = {
-    "PV20": "Groningen",
-    "PV21": "Fryslân",
-    "PV22": "Drenthe",
-    "PV23": "Overijssel",
-    "PV24": "Flevoland",
-    "PV25": "Gelderland",
-    "PV26": "Utrecht",
-    "PV27": "Noord-Holland",
-    "PV28": "Zuid-Holland",
-    "PV29": "Zeeland",
-    "PV30": "Noord-Brabant",
-    "PV31": "Limburg",
-}
-PROVINCE_CODES = tuple(PROVINCE_NAMES)
+PROVINCE_CODES = provinces.codes()
 SEARCH_THRESHOLD = 80
 MAX_QUERY_LENGTH = 80
 
@@ -65,8 +51,22 @@ MULTI_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "type": ("types", model.RELATION_TYPES),
 }
 PARAM_NAMES = (*MULTI_PARAMS, "from", "to", "q", "view")
-# Parameters that are not filters but belong in a permalink: Streamlit's own, and one page's subject.
-PASSTHROUGH_PARAMS = ("lang", "embed", "embed_options", "place", "etype", "direction", "actor", "show")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The events page's own filters: which kinds of event, in which direction, by whom. Empty means all."""
+
+    types: tuple[str, ...] = ()
+    directions: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+
+EVENT_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "etype": ("types", model.EVENT_TYPES),
+    "direction": ("directions", model.DIRECTIONS),
+    "actor": ("actors", model.ACTOR_TYPES),
+}
 
 
 def to_params(f: Filter) -> dict[str, list[str]]:
@@ -128,9 +128,43 @@ def from_params(params: Mapping[str, Sequence[str] | str]) -> tuple[Filter, list
             values["view"] = value
         else:
             dropped.append(f"view={value}")
-    unknown = [name for name in params if name not in PARAM_NAMES and name not in PASSTHROUGH_PARAMS]
-    dropped += [f"{name}=…" for name in unknown]
+    dropped += [f"{name}=…" for name in params if name not in PARAM_NAMES]
     return Filter(**values), dropped
+
+
+def event_params(e: EventFilter) -> dict[str, list[str]]:
+    """The URL query of the events filters, in the model's order."""
+    return {
+        name: [v for v in allowed if v in getattr(e, attr)]
+        for name, (attr, allowed) in EVENT_PARAMS.items()
+        if getattr(e, attr)
+    }
+
+
+def event_filter_from_params(params: Mapping[str, Sequence[str] | str]) -> tuple[EventFilter, list[str]]:
+    """The events filters named in URL parameters (others ignored), and every value that was dropped."""
+    values, dropped = {}, []
+    for name, (attr, allowed) in EVENT_PARAMS.items():
+        raw = params.get(name, [])
+        given = [raw] if isinstance(raw, str) else list(raw)
+        dropped += [f"{name}={value}" for value in given if value not in allowed]
+        values[attr] = tuple(v for v in allowed if v in given)
+    return EventFilter(**values), dropped
+
+
+def apply_events(e: EventFilter, events: pd.DataFrame) -> pd.DataFrame:
+    """The events of the kinds, directions and actors chosen; an empty choice keeps all."""
+    mask = pd.Series(True, index=events.index, dtype=bool)
+    if e.types:
+        mask &= events["type"].isin(e.types)
+    if e.directions:
+        mask &= events["direction"].isin(e.directions)
+    if e.actors:
+        wanted = set(e.actors)
+        mask &= pd.Series(
+            [bool(wanted & set(codes.split())) for codes in events["actors"]], index=events.index, dtype=bool
+        )
+    return events[mask]
 
 
 def clean_query(text: str) -> str:

@@ -307,6 +307,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Geen banden in deze selectie. Verruim de filters in de zijbalk.",
         "en": "No ties in this selection. Widen the filters in the sidebar.",
     },
+    "events_none": {
+        "nl": "Geen gebeurtenissen in deze selectie. Verruim de filters hierboven of in de zijbalk.",
+        "en": "No events in this selection. Widen the filters above or in the sidebar.",
+    },
     "selected_place": {"nl": "Geselecteerd: {name}", "en": "Selected: {name}"},
     "permalink": {"nl": "Link naar deze weergave", "en": "Link to this view"},
     "world_credit": {"nl": "Wereldkaart: Natural Earth", "en": "World map: Natural Earth"},

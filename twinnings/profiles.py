@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz
 
-from twinnings import filters
+from twinnings import filters, provinces
 from twinnings.i18n import Lang, label, t
 from twinnings.load import Dataset
 from twinnings.summary import TERMINATION_WAVE_START
@@ -170,7 +170,7 @@ def province_totals(data: Dataset) -> pd.DataFrame:
     """Ties per province: made by the province itself and by its municipalities, by status."""
     ties = data.ties
     rows = []
-    for code, name in filters.PROVINCE_NAMES.items():
+    for code, name in provinces.names().items():
         mine = ties[ties["nl_province_id"] == code]
         own = mine[mine["nl_level"] == "provincie"]
         started = mine["start_year"].dropna()
@@ -237,4 +237,10 @@ def selection_summary(ties: pd.DataFrame, province: str, lang: Lang) -> str:
     parts = [t("n_ties", lang, n=str(len(ties)))] + [
         f"{int(counts[s])} {label('status', s, lang)}" for s in ("active", "dormant", "ended", "unknown") if s in counts
     ]
-    return f"{filters.PROVINCE_NAMES[province]}: {', '.join(parts)}"
+    return f"{provinces.name(province, lang)}: {', '.join(parts)}"
+
+
+def name_of(places: pd.DataFrame, place_id: str) -> str:
+    """A place's name in the directory's language, or '' for an unknown id."""
+    match = places.loc[places["id"] == place_id, "name"]
+    return str(match.iloc[0]) if len(match) else ""

@@ -17,8 +17,17 @@ APP = DATA_DIR.parent / "app.py"
 
 
 def serve(streamlit_args: list[str]) -> int:
+    """Start the app; a bad setting (TWINNINGS_*) is refused here, with its reason, not on the first page."""
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
+
+    from twinnings.settings import from_env
+
+    try:
+        from_env()
+    except ValueError as error:
+        print(f"twinnings serve: {error}", file=sys.stderr)
+        return 2
 
     PagesManager.uses_pages_directory = False
     sys.argv = ["streamlit", "run", str(APP), *streamlit_args]

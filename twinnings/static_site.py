@@ -16,10 +16,11 @@ from pathlib import Path
 import plotly
 import plotly.io as pio
 
-from twinnings import DATA_DIR, __version__, boundaries, charts, embeds, export, i18n, maps, profiles, tables
+from twinnings import DATA_DIR, __version__, boundaries, charts, export, i18n, presentation, profiles, routes
 from twinnings.filters import Filter, apply
 from twinnings.i18n import Lang, t
 from twinnings.load import Dataset, load
+from twinnings.routes import Link
 
 STATIC_DIR = DATA_DIR.parent / "static"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -46,28 +47,34 @@ def page_html(title: str, lang: Lang, body: str, head: str = "") -> str:
     )
 
 
-def chart_fragment(chart: charts.Chart) -> str:
+def chart_fragment(kit: presentation.ChartKit) -> str:
     """The figure as a div that loads plotly.js from the site, named for screen readers."""
     div = pio.to_html(
-        chart.figure,
+        kit.chart.figure,
         include_plotlyjs="../assets/plotly.min.js",
         full_html=False,
-        config=charts.export_config(chart.name),
+        config=charts.export_config(kit.download_name),
         default_width="100%",
-        default_height=f"{int(chart.figure.layout.height or charts.EXPORT_HEIGHT)}px",
+        default_height=f"{kit.height}px",
     )
-    label = html.escape(f"{chart.title.rstrip('.?!')}. {chart.summary}", quote=True)
-    return f'<figure role="figure" aria-label="{label}">{div}</figure>'
+    return f'<figure role="figure" aria-label="{html.escape(kit.alt, quote=True)}">{div}</figure>'
 
 
-def site_charts(data: Dataset, lang: Lang) -> list[charts.Chart]:
+def site_charts(data: Dataset, lang: Lang) -> list[presentation.ChartKit]:
+    """Every embeddable chart of all the data, with what the app shows beside it."""
     everything = Filter()
-    return [charts.chart_for(show, data, everything, apply(everything, data.ties), lang) for show in embeds.CHARTS]
+    selection = apply(everything, data.ties)
+    link = Link(lang=lang)
+    return [
+        presentation.chart_kit(charts.chart_for(show, data, everything, selection, lang), link)
+        for show in routes.CHART_VIEWS
+    ]
 
 
-def write_chart(folder: Path, chart: charts.Chart, lang: Lang) -> Page:
-    stem = embeds.show_name(chart.name)
-    figure = chart_fragment(chart)
+def write_chart(folder: Path, kit: presentation.ChartKit, lang: Lang) -> Page:
+    chart = kit.chart
+    stem = kit.embed.show
+    figure = chart_fragment(kit)
     links = " · ".join(
         f'<a href="{stem}.{ext}">{label}</a>'
         for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", t("chart_data", lang)))
@@ -79,7 +86,7 @@ def write_chart(folder: Path, chart: charts.Chart, lang: Lang) -> Page:
     )
     (folder / f"{stem}.html").write_text(page_html(chart.title, lang, body), encoding="utf-8")
     (folder / f"embed-{stem}.html").write_text(page_html(chart.title, lang, figure), encoding="utf-8")
-    (folder / f"{stem}.csv").write_bytes(tables.to_csv_bytes(chart.data))
+    (folder / f"{stem}.csv").write_bytes(kit.csv)
     return Page(stem, chart.title)
 
 
@@ -89,15 +96,12 @@ def write_maps(folder: Path, data: Dataset, lang: Lang) -> list[Page]:
     provinces = boundaries.read_boundaries(geo, "provinces")
     municipalities = boundaries.read_boundaries(geo, "municipalities")
     places = profiles.directory(data, municipalities, provinces, lang)
-    labels = {row.id: row.name for row in places[places["level"] == "gemeente"].itertuples()}
-    events = data.events.groupby("tie_id").size()
-    views = {
-        "nl": maps.nl_view(data.ties, data.sources, lang, "none", provinces, municipalities, events, None, labels),
-        "cn": maps.cn_view(data.ties, data.sources, lang, "none", boundaries.read_world(), events),
-    }
+    shapes = {"nl": (provinces, municipalities, None), "cn": (None, None, boundaries.read_world())}
     pages = []
-    for view, map_view in views.items():
-        rendered = map_view.combined().get_root().render()
+    for view in ("nl", "cn"):
+        link = Link(filter=Filter(view=view), lang=lang)
+        home = presentation.home_map(link, data.ties, data, places, "none", shapes[view], None)
+        rendered = home.view.combined().get_root().render()
         title = f"{t('app_title', lang)}: {t(f'view_{view}', lang)}"
         rendered = rendered.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
         rendered = rendered.replace("<html>", f'<html lang="{lang}">', 1)
@@ -136,10 +140,10 @@ def export_site(out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
     for lang in i18n.LANGS:
         folder = out / lang
         folder.mkdir(exist_ok=True)
-        chart_list = site_charts(data, lang)
-        pages = write_maps(folder, data, lang) + [write_chart(folder, chart, lang) for chart in chart_list]
+        kits = site_charts(data, lang)
+        pages = write_maps(folder, data, lang) + [write_chart(folder, kit, lang) for kit in kits]
         write_index(folder, lang, pages)
-        images += [(chart, folder / embeds.show_name(chart.name)) for chart in chart_list]
+        images += [(kit.chart, folder / kit.embed.show) for kit in kits]
     write_images(images)
     (out / "index.html").write_text(
         page_html(

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twinnings import safe_text
-from twinnings.filters import PROVINCE_NAMES
+from twinnings import provinces, safe_text
 from twinnings.i18n import Lang, label, t
 from twinnings.profiles import COMPARISON_EVENT_TYPES
+from twinnings.routes import Link
 
 
 def profile_href(place_id: str, lang: Lang) -> str:
     """The permalink of a place's profile, relative to the app's root."""
-    return f"profiel?place={place_id}" + ("&lang=en" if lang == "en" else "")
+    return Link(page="profile", place=place_id, lang=lang).href()
 
 
 def ties_table(
@@ -23,7 +23,7 @@ def ties_table(
     partner_name = "cn_name_nl" if lang == "nl" else "cn_name_en"
     columns = {
         t("col_nl_place", lang): ties["nl_name_nl"],
-        t("filter_province", lang): ties["nl_province_id"].map(PROVINCE_NAMES),
+        t("filter_province", lang): ties["nl_province_id"].map(provinces.names(lang)),
         t("col_cn_place", lang): ties[partner_name],
         t("col_name_zh", lang): ties["cn_name_zh"],
         t("col_relation", lang): ties["relation_type"].map(lambda v: label("relation", v, lang)),

@@ -1,0 +1,281 @@
+"""Every page and embeddable view, declared once, and the typed address both faces read and write.
+
+A `Link` is what a visitor is looking at: a page (or one embedded chart or map), the shared filter,
+the events page's own filters, a profile's place and the language. `parse` turns any query string
+into a Link plus the parts it could not use; `Link.href` writes the canonical address back, holding
+only what the view uses, so `parse(link.query()) == link` for every link a page can show. The app,
+the static site, embed snippets, correction links and download names all go through here, so a link
+means the same thing everywhere. Pure: no Streamlit import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+from urllib.parse import urlencode, urlsplit
+
+from twinnings import filters, model
+from twinnings.filters import EventFilter, Filter
+from twinnings.i18n import DEFAULT_LANG, LANGS, Lang
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the app: its key, its address, its script, its title and the parameters only it reads."""
+
+    name: str
+    path: str
+    script: str
+    title_key: str
+    uses_filter: bool = True
+
+
+PAGES: tuple[Page, ...] = (
+    Page("map", "", "pages/map_page.py", "page_map"),
+    Page("timeline", "tijdlijn", "pages/timeline.py", "page_timeline"),
+    Page("events", "gebeurtenissen", "pages/events.py", "page_events"),
+    Page("profile", "profiel", "pages/profile.py", "page_profile"),
+    Page("data", "data", "pages/data_sources.py", "page_data"),
+)
+PAGE = {page.name: page for page in PAGES}
+HOME = "map"
+EMBED_SCRIPT = "pages/embed.py"
+
+
+@dataclass(frozen=True)
+class Embeddable:
+    """A chart or map that can be shown alone (`?embed=true&show=<show>`), and where its full view lives."""
+
+    show: str
+    page: str
+    kind: Literal["chart", "map"]
+    title_key: str
+    height: int = 720
+
+
+EMBEDDABLES: tuple[Embeddable, ...] = (
+    Embeddable("map", "map", "map", "map_frame_title", 660),
+    Embeddable("begun-ended", "timeline", "chart", "chart_begun_ended"),
+    Embeddable("standing", "timeline", "chart", "chart_standing"),
+    Embeddable("lifetimes", "timeline", "chart", "chart_lifetimes", 900),
+    Embeddable("events", "events", "chart", "chart_events"),
+    Embeddable("actors", "events", "chart", "chart_actors"),
+    Embeddable("provinces", "profile", "chart", "chart_compare"),
+)
+EMBEDDABLE = {view.show: view for view in EMBEDDABLES}
+CHART_VIEWS = tuple(view.show for view in EMBEDDABLES if view.kind == "chart")
+# The views whose full view is a profile when they name a place, and those the events filters narrow.
+PLACE_VIEWS = ("lifetimes",)
+EVENT_VIEWS = ("events", "actors")
+TIE_VIEWS = ("map", "begun-ended", "standing", "lifetimes")  # they draw the selected ties
+CHART_PREFIX = "stedenbanden-"
+
+TOO_LONG_PARAM, TOO_LONG_VALUE = "link", "too-long"
+# Streamlit's own parameters: it reads them before our script and hides them from st.query_params.
+STREAMLIT_PARAMS = ("embed", "embed_options")
+OWN_PARAMS = ("lang", "place", "show", *filters.EVENT_PARAMS)
+KNOWN_PARAMS = (*filters.PARAM_NAMES, *OWN_PARAMS, *STREAMLIT_PARAMS)
+_PLACE_ID = re.compile(model.PLACE_ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One view of the product. `show` makes it the embed of that chart or map."""
+
+    page: str = HOME
+    filter: Filter = field(default_factory=Filter)
+    events: EventFilter = field(default_factory=EventFilter)
+    place: str = ""
+    show: str = ""
+    lang: Lang = DEFAULT_LANG
+
+    def __post_init__(self) -> None:
+        if self.page not in PAGE:
+            raise ValueError(f"unknown page {self.page!r}; pages: {', '.join(PAGE)}")
+        if self.show and self.show not in EMBEDDABLE:
+            raise ValueError(f"unknown view {self.show!r}; views: {', '.join(EMBEDDABLE)}")
+
+    @property
+    def embedded(self) -> bool:
+        return bool(self.show)
+
+    @property
+    def uses_filter(self) -> bool:
+        """A profile (its page or its chart) ignores the filters; the comparison without a place does not."""
+        return not self.place or not (self.page == "profile" or self.show in PLACE_VIEWS)
+
+    @property
+    def uses_events(self) -> bool:
+        return self.show in EVENT_VIEWS if self.show else self.page == "events"
+
+    @property
+    def uses_view(self) -> bool:
+        return self.show == "map" if self.show else self.page == "map"
+
+    @property
+    def uses_place(self) -> bool:
+        return self.show in PLACE_VIEWS if self.show else self.page == "profile"
+
+    def canonical(self) -> Link:
+        """The same view without the parts it does not use, so equal views have equal addresses."""
+        kept_filter = self.filter if self.uses_filter else Filter()
+        if not self.uses_view:
+            kept_filter = replace(kept_filter, view=Filter().view)
+        return replace(
+            self,
+            page=HOME if self.show else self.page,
+            filter=kept_filter,
+            events=self.events if self.uses_events else EventFilter(),
+            place=self.place if self.uses_place else "",
+        )
+
+    def query(self) -> dict[str, list[str]]:
+        """The canonical query parameters (defaults left out, so permalinks stay short)."""
+        link = self.canonical()
+        params: dict[str, list[str]] = {}
+        if link.show:
+            params["embed"] = ["true"]
+            params["show"] = [link.show]
+        params.update(filters.to_params(link.filter))
+        params.update(filters.event_params(link.events))
+        if link.place:
+            params["place"] = [link.place]
+        if link.lang != DEFAULT_LANG:
+            params["lang"] = [link.lang]
+        return params
+
+    @property
+    def path(self) -> str:
+        """The address path, relative to the app's root: an embed is served from the root, whatever its page."""
+        return "" if self.show else PAGE[self.page].path
+
+    def href(self) -> str:
+        """The address relative to the app's root: `tijdlijn?province=PV30`, `?embed=true&show=map`."""
+        encoded = urlencode([(name, value) for name, values in self.query().items() for value in values])
+        return self.path + (f"?{encoded}" if encoded else "")
+
+    def url(self, root: str) -> str:
+        """The absolute address under the app's root (`https://host/`, or a folder on it)."""
+        return f"{root.rstrip('/')}/{self.href()}"
+
+    def full_view(self) -> Link:
+        """Where an embed's 'full view' link leads: its page (a profile for a place's chart)."""
+        if not self.show:
+            return self
+        page = "profile" if self.place and self.show in PLACE_VIEWS else EMBEDDABLE[self.show].page
+        return replace(self, page=page, show="").canonical()
+
+    def embed(self, show: str) -> Link:
+        """This view's selection, showing only the chart or map `show`."""
+        return replace(self, show=show).canonical()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    link: Link
+    dropped: tuple[str, ...] = ()
+    too_long: bool = False
+
+
+def _listed(params: Mapping[str, Sequence[str] | str], name: str) -> list[str]:
+    raw = params.get(name, [])
+    return [raw] if isinstance(raw, str) else list(raw)
+
+
+def parse(params: Mapping[str, Sequence[str] | str], page: str = HOME, embedded: bool = False) -> Parsed:
+    """The Link a query string names on `page`, and every part it could not use (as `name=value`).
+
+    Parameters of other pages are accepted and left out of the canonical link (a shared link that
+    carries them still works); `show` counts only in Streamlit's embed mode (`embedded`), which
+    Streamlit reads itself. Nothing here raises on junk."""
+    too_long = TOO_LONG_PARAM in params
+    rest = {name: value for name, value in params.items() if name != TOO_LONG_PARAM}
+    f, dropped = filters.from_params({k: v for k, v in rest.items() if k in filters.PARAM_NAMES})
+    events, dropped_events = filters.event_filter_from_params(rest)
+    dropped += dropped_events
+    place = ""
+    for value in _listed(rest, "place")[:1]:
+        if _PLACE_ID.fullmatch(value):
+            place = value
+        else:
+            dropped.append(f"place={value}")
+    show = ""
+    for value in _listed(rest, "show")[:1]:
+        if value in EMBEDDABLE:
+            show = value if embedded else ""
+        else:
+            dropped.append(f"show={value}")
+    lang = DEFAULT_LANG
+    for value in _listed(rest, "lang")[:1]:
+        if value in LANGS:
+            lang = value  # type: ignore[assignment]
+        else:
+            dropped.append(f"lang={value}")
+    dropped += [f"{name}=…" for name in rest if name not in KNOWN_PARAMS]
+    link = Link(page=page if page in PAGE else HOME, filter=f, events=events, place=place, show=show, lang=lang)
+    return Parsed(link, tuple(dropped), too_long)
+
+
+def page_of_path(path: str) -> str:
+    """The page an address path names ('/tijdlijn/' -> 'timeline'); anything else is the home page."""
+    wanted = path.strip("/").split("/")[-1] if path.strip("/") else ""
+    return next((page.name for page in PAGES if page.path == wanted), HOME)
+
+
+def app_root(url: str) -> str:
+    """The app's root address from the address a visitor used on any page (query and page path cut off)."""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if last and any(page.path == last for page in PAGES):
+        path = path[: -len(last) - 1]
+    return f"{parts.scheme}://{parts.netloc}{path}/" if parts.scheme else f"{path}/"
+
+
+def show_of(chart_name: str) -> str:
+    """'stedenbanden-begun-ended' -> 'begun-ended'; a profile's own chart ('stedenbanden-gm0855-lifetimes')
+    is the lifetimes view of its place. A chart that is no embeddable view raises: every chart a page
+    shows must be embeddable."""
+    show = chart_name.removeprefix(CHART_PREFIX)
+    if show not in EMBEDDABLE and show.endswith("-lifetimes"):
+        show = "lifetimes"
+    if show not in EMBEDDABLE:
+        raise KeyError(f"chart {chart_name!r} is not an embeddable view; declare it in routes.EMBEDDABLES")
+    return show
+
+
+def export_name(chart_name: str, link: Link) -> str:
+    """A download file name that carries the selection: stedenbanden-begun-ended-pv30-ended-2000-2026."""
+    link = link.canonical()
+    f, e = link.filter, link.events
+    parts = [chart_name, *f.provinces, *f.levels, *f.statuses, *f.types, *e.types, *e.directions, *e.actors]
+    if f.query:
+        parts.append(f.query)
+    if (f.year_from, f.year_to) != (filters.FIRST_YEAR, filters.this_year()):
+        parts.append(f"{f.year_from}-{f.year_to}")
+    slug = "-".join(parts).lower()
+    return re.sub(r"[^a-z0-9]+", "-", slug).strip("-")[:120]
+
+
+def static_path(link: Link) -> str | None:
+    """The static site's page for a link, relative to the site's root, or None when the site does not
+    hold that view (it holds every chart and map of all the data, not each selection)."""
+    if not link.show or link.canonical() != Link(show=link.show, lang=link.lang, filter=_view_only(link)):
+        return None
+    stem = f"map-{link.filter.view}" if link.show == "map" else link.show
+    return f"{link.lang}/embed-{stem}.html"
+
+
+def _view_only(link: Link) -> Filter:
+    return Filter(view=link.filter.view) if link.show == "map" else Filter()
+
+
+PLACE_SLOT = "{id}"
+
+
+def profile_url_template(root: str, lang: Lang) -> str:
+    """A profile's absolute address with '{id}' where the place goes: for links built inside the map."""
+    encoded = urlencode({"place": PLACE_SLOT})
+    return Link(page="profile", place=PLACE_SLOT, lang=lang).url(root).replace(encoded, f"place={PLACE_SLOT}")

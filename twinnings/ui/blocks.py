@@ -1,0 +1,109 @@
+"""A chart or a map with what comes beside it, the same way on every page and in every embed.
+The assembly itself is `presentation` (shared with the static site); this module only renders it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from twinnings import boundaries, charts, i18n, presentation, routes, safe_text
+from twinnings.routes import Link
+from twinnings.ui import context, links, state
+
+
+def chart_block(chart: charts.Chart, link: Link, fmt: str) -> None:
+    """A chart with its data download, its text alternative and its embed code. Downloads are named
+    after the view (`link`: its selection, or a profile's place); with a public address configured, the
+    source line inside the figure carries the permalink."""
+    lang = link.lang
+    kit = presentation.chart_kit(chart, link, context.settings().public_url)
+    chart = kit.chart
+    narrow = state.narrow()
+    if narrow:
+        chart = charts.compact(chart)
+    st.plotly_chart(
+        chart.figure,
+        theme=None,
+        config=charts.export_config(kit.download_name, fmt, kit.height),
+        key=f"chart_{chart.name}",
+        alt=kit.alt,
+    )
+    st.markdown(safe_text.markdown(chart.summary))
+    if narrow and chart.notes:
+        st.markdown(safe_text.markdown(" · ".join(chart.notes)))
+    if link.embedded:
+        return
+    left, middle, right = st.columns([1, 1, 2])
+    left.download_button(
+        i18n.t("chart_data", lang), kit.csv, f"{kit.download_name}.csv", "text/csv", key=f"download_{chart.name}"
+    )
+    with middle.popover(i18n.t("embed", lang)):
+        links.embed_code(kit.embed, chart.title)
+    with right.expander(i18n.t("chart_table", lang)):
+        st.dataframe(chart.data, hide_index=True, width="stretch")
+
+
+def home_map(link: Link, selection: pd.DataFrame, data, places: pd.DataFrame) -> presentation.HomeMap:
+    """The home map of the view and selection in `link` (the map page and its embed)."""
+    config = context.settings()
+
+    def correct(tie_id: str) -> str:
+        return links.correction_url("tie", tie_id, link.lang)
+
+    return presentation.home_map(
+        link,
+        selection,
+        data,
+        places,
+        config.tiles,
+        context.map_boundaries(link.filter.view),
+        links.profile_url_template(link.lang),
+        correct,
+    )
+
+
+def passive_map(view, height: int, key: str) -> None:
+    """A map that reports nothing back to the page (a profile's map, an embedded map): no reruns on clicks."""
+    st_folium(
+        view.base,
+        feature_group_to_add=view.layers,
+        height=height,
+        use_container_width=True,
+        returned_objects=[],
+        key=key,
+    )
+
+
+def map_download(link: Link, selection: pd.DataFrame, fmt: str) -> None:
+    """'Download kaart' as PNG or SVG at publication size, drawn on the server only when clicked."""
+    from twinnings import map_image
+
+    lang, view = link.lang, link.filter.view
+    geo_dir = context.settings().boundaries_dir
+    title = f"{i18n.t('app_title', lang)}: {i18n.t(f'view_{view}', lang)}"
+    subtitle = charts.selection_text(link.filter, lang)
+    public = context.settings().public_url
+    source = link.url(public) if public else ""
+
+    def draw() -> bytes:
+        return map_image.map_image(
+            view,
+            selection,
+            boundaries.read_boundaries(geo_dir, "provinces"),
+            boundaries.read_boundaries(geo_dir, "municipalities"),
+            title,
+            subtitle,
+            source,
+            lang,
+            fmt=fmt,
+        )
+
+    st.download_button(
+        i18n.t("download_map", lang, fmt=fmt.upper()),
+        draw,
+        f"{routes.export_name(f'stedenbanden-kaart-{view}', link)}.{fmt}",
+        "image/png" if fmt == "png" else "image/svg+xml",
+        key=f"download_map_{fmt}",
+        on_click="ignore",
+    )

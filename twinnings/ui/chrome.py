@@ -1,0 +1,232 @@
+"""What every page shares around its content: language switch, sidebar filters, page title and
+language, styles, the notice about an address's ignored parts, and the small blocks several pages show."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from twinnings import filters, i18n, profiles, provinces, routes, safe_text
+from twinnings.filters import EventFilter, Filter
+from twinnings.routes import Link
+from twinnings.summary import KeyFigures
+from twinnings.ui import links, state
+
+NOTICE_ITEMS, NOTICE_ITEM_LENGTH = 3, 40
+
+
+def language_selector() -> i18n.Lang:
+    """The NL/EN switch; its value lives in the URL as ?lang=en (absent means Dutch)."""
+    choice = st.sidebar.segmented_control(
+        "Taal / Language",
+        options=list(i18n.LANGS),
+        default=i18n.DEFAULT_LANG,
+        key=state.LANG_KEY,
+        bind="query-params",
+        required=True,
+    )
+    return i18n.parse_lang(choice)
+
+
+def filter_sidebar(lang: i18n.Lang) -> Filter:
+    """The shared filters in the sidebar; returns the Filter every page applies."""
+    state.seed_once()
+    sidebar = st.sidebar
+    sidebar.header(i18n.t("filters", lang))
+    names = provinces.names(lang)
+    labels = {
+        "province": ("filter_province", names.__getitem__),
+        "level": ("filter_level", lambda v: i18n.label("level", v, lang)),
+        "status": ("filter_status", lambda v: i18n.label("status", v, lang)),
+        "type": ("filter_type", lambda v: i18n.label("relation", v, lang)),
+    }
+    for name, (_attr, options) in filters.MULTI_PARAMS.items():
+        label_key, format_func = labels[name]
+        sidebar.multiselect(
+            i18n.t(label_key, lang),
+            options,
+            format_func=format_func,
+            placeholder=i18n.t("all", lang),
+            key=state.WIDGET[name],
+        )
+    full_period = (filters.FIRST_YEAR, filters.this_year())
+    sidebar.slider(
+        i18n.t("filter_period", lang),
+        min_value=filters.FIRST_YEAR,
+        max_value=filters.this_year(),
+        value=None if state.WIDGET["from"] in st.session_state else full_period,
+        key=state.WIDGET["from"],
+    )
+    sidebar.text_input(
+        i18n.t("filter_query", lang), help=i18n.t("filter_query_help", lang), key=state.WIDGET["q"], max_chars=80
+    )
+    sidebar.button(i18n.t("filter_reset", lang), on_click=state.clear_filters)
+    return state.current_filter()
+
+
+def event_filters(lang: i18n.Lang) -> EventFilter:
+    """The events page's own filters (type, direction, who acted), kept in the permalink."""
+    stored = state.current_events()
+    kinds = {
+        "etype": ("filter_event_type", "event"),
+        "direction": ("filter_direction", "direction"),
+        "actor": ("filter_actor", "actor"),
+    }
+    for column, (param, (attr, options)) in zip(st.columns(3), filters.EVENT_PARAMS.items()):
+        label_key, kind = kinds[param]
+        key = state.EVENT_WIDGET[param]
+        if key not in st.session_state:
+            st.session_state[key] = list(getattr(stored, attr))
+        column.multiselect(
+            i18n.t(label_key, lang),
+            options,
+            format_func=lambda v, kind=kind: i18n.label(kind, v, lang),
+            placeholder=i18n.t("all", lang),
+            key=key,
+            on_change=state.store_events,
+        )
+    return state.current_events()
+
+
+def page_title(link: Link, lang: i18n.Lang, place_name: str = "") -> str:
+    """The browser tab's title: the view's own name first, then the site's (a profile names its place;
+    an embed names its chart or map)."""
+    app = i18n.t("app_title", lang)
+    if link.show == "map":
+        name = f"{i18n.t('page_map', lang)}: {i18n.t(f'view_{link.filter.view}', lang)}"
+    elif link.show:
+        name = i18n.t(routes.EMBEDDABLE[link.show].title_key, lang) + (f": {place_name}" if place_name else "")
+    elif link.page == "profile" and place_name:
+        name = place_name
+    else:
+        name = i18n.t(routes.PAGE[link.page].title_key, lang)
+    return f"{name} · {app}"
+
+
+def notice_text(too_long: bool, dropped: tuple[str, ...] | list[str], lang: i18n.Lang) -> str:
+    """The notice about a permalink's ignored parts: a few of them, shortened, as plain text.
+    A crafted link must not be able to put a link, an image or a wall of text on the page."""
+    if too_long:
+        return i18n.t("url_too_long", lang)
+    items = [safe_text.shorten(item, NOTICE_ITEM_LENGTH) for item in dropped[:NOTICE_ITEMS]]
+    if len(dropped) > NOTICE_ITEMS:
+        items.append(i18n.t("and_more", lang, n=str(len(dropped) - NOTICE_ITEMS)))
+    return i18n.t("url_notice", lang, items=" · ".join(items))
+
+
+def url_notice(lang: i18n.Lang) -> None:
+    """Tell the visitor which parts of the link they opened were ignored, for as long as they look at it."""
+    current = state.notice()
+    if current is not None:
+        st.warning(safe_text.markdown(notice_text(current.too_long, current.dropped, lang)), icon=None)
+
+
+# Streamlit's focus ring on page links (1.1:1) falls short of WCAG AA; its captions (3.9:1) do too,
+# so the pages write notes as body text instead of st.caption.
+PAGE_STYLE = (
+    "<style>"
+    '[data-testid="stSidebarNav"] a:focus-visible,a:focus-visible,button:focus-visible,.tw-table:focus-visible'
+    "{outline:3px solid #005A8C !important;outline-offset:2px;}"
+    ".st-key-viewport{position:absolute !important;width:100%;height:0;overflow:hidden;}"
+    # an embed shows one chart or map: no sidebar, no top padding
+    'body.tw-embed [data-testid="stSidebar"],body.tw-embed [data-testid="stSidebarCollapsedControl"]{display:none;}'
+    'body.tw-embed [data-testid="stMainBlockContainer"]{padding-top:1rem;}'
+    '[data-testid="stMainBlockContainer"]{padding-top:3.5rem;}'
+    # plain HTML tables (tables.html_table): scroll sideways on a phone, lines that stay readable
+    ".tw-table{overflow-x:auto;max-height:32rem;overflow-y:auto;}"
+    ".tw-table table{border-collapse:collapse;font-size:.9rem;min-width:100%;}"
+    ".tw-table caption{text-align:left;font-weight:600;padding:.25rem 0;}"
+    ".tw-table th,.tw-table td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #d0d0d0;}"
+    ".tw-table th{position:sticky;top:0;background:#f0f2f6;}"
+    "</style>"
+)
+
+
+def page_script(lang: i18n.Lang, title: str) -> None:
+    """What Streamlit does not set itself: the page language, meaningful frame titles, the 'copy link'
+    buttons (Streamlit strips inline handlers), and a guard for links so long that Streamlit drops them
+    whole (they come back as ?link=too-long, which gets a notice)."""
+    config = {
+        "lang": lang,
+        "title": title,
+        "mapFrame": i18n.t("map_frame_title", lang),
+        "tooLong": f"{routes.TOO_LONG_PARAM}={routes.TOO_LONG_VALUE}",
+        "embed": state.embedding(),
+    }
+    script = (
+        "<script>(function(){var c=" + safe_text.script_json(config) + ";window.__twConfig=c;"
+        "var d=window.document;"
+        "var q=window.location.search;"
+        "if(q.length>512*1024||q.split('&').length>1000){"
+        "window.location.replace(window.location.pathname+'?'+c.tooLong);return;}"
+        "function apply(){var c=window.__twConfig;d.documentElement.lang=c.lang;"
+        "d.body.classList.toggle('tw-embed',!!c.embed);"
+        "if(d.title!==c.title){d.title=c.title;}"
+        "d.querySelectorAll('iframe').forEach(function(f){"
+        "if((f.src||'').indexOf('streamlit_folium')>=0&&f.title!==c.mapFrame){f.title=c.mapFrame;}"
+        "else if((f.src||'').indexOf('viewport')>=0){f.title='';f.setAttribute('aria-hidden','true');"
+        "f.tabIndex=-1;}});}"
+        "apply();"
+        "if(!window.__twObserver){window.__twObserver=new MutationObserver(apply);"
+        "window.__twObserver.observe(d.documentElement,{childList:true,subtree:true,characterData:true});"
+        "d.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('.tw-copy-link');"
+        "if(!b)return;navigator.clipboard.writeText(window.location.href).then(function(){"
+        "b.textContent=b.getAttribute('data-done');});});}"
+        "})();</script>"
+    )
+    st.html(PAGE_STYLE + script, unsafe_allow_javascript=True)
+
+
+def export_format(lang: i18n.Lang) -> str:
+    """PNG or SVG for the charts' camera button; kept for the session, not part of the permalink."""
+    return (
+        st.segmented_control(
+            i18n.t("export_format", lang),
+            ["png", "svg"],
+            default="png",
+            format_func=str.upper,
+            key="export_format",
+            required=True,
+            persist_state="session",
+            help=i18n.t("export_help", lang),
+        )
+        or "png"
+    )
+
+
+KEY_FIGURES = (
+    ("key_ties", "ties"),
+    ("key_active", "active"),
+    ("key_ended_since_2021", "ended_since_2021"),
+    ("key_nl_places", "nl_places"),
+    ("key_cn_places", "cn_places"),
+)
+
+
+def key_figures_block(figures: KeyFigures, lang: i18n.Lang) -> None:
+    """Five metrics in a row; on a phone one line, so the map is not pushed off the first screen."""
+    values = [(i18n.t(key, lang), getattr(figures, attr)) for key, attr in KEY_FIGURES]
+    if state.narrow():
+        st.markdown(" · ".join(f"**{value}** {safe_text.markdown(name)}" for name, value in values))
+        return
+    for column, (name, value) in zip(st.columns(len(values)), values):
+        column.metric(name, value)
+
+
+def selection_heading(selected: Filter, ties, lang: i18n.Lang) -> None:
+    """When the selection is one province, every page says so in a sentence with its figures."""
+    if len(selected.provinces) == 1:
+        summary = profiles.selection_summary(ties, selected.provinces[0], lang)
+        st.markdown(f"**{safe_text.markdown(i18n.t('selection_province', lang, summary=summary))}**")
+
+
+def map_intro(lang: i18n.Lang) -> None:
+    """Two or three plain sentences for a first visit, with the way to profiles and to the data."""
+    from twinnings import __version__
+
+    st.markdown(i18n.t("map_intro", lang))
+    left, middle, right = st.columns([2, 1, 1])
+    left.markdown(i18n.t("map_intro_links", lang, version=__version__))
+    with middle:
+        links.page_link(Link(page="profile", lang=lang), i18n.t("page_profile", lang) + " →")
+    with right:
+        links.page_link(Link(page="data", lang=lang), i18n.t("page_data", lang) + " →")

@@ -1,0 +1,106 @@
+"""Links between views, to profiles and to corrections, the 'copy link' button and embed codes.
+Every address comes from `routes`, so a link here means what it means on the static site."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from twinnings import corrections, embeds, filters, i18n, profiles, routes, safe_text
+from twinnings.routes import Link
+from twinnings.ui import context
+
+
+def app_root() -> str:
+    """The app's public root: TWINNINGS_PUBLIC_URL, else the root of the address the visitor used."""
+    return context.settings().public_url or routes.app_root(st.context.url or "")
+
+
+def page_link(link: Link, label: str) -> None:
+    """A link to another view; its label may hold record text, and Streamlit renders labels as Markdown."""
+    st.page_link(routes.PAGE[link.page].script, label=safe_text.markdown(label), query_params=link.query())
+
+
+def profile_link(place_id: str, label: str, lang: i18n.Lang) -> None:
+    """A link to a profile (or, without a place, to the province comparison)."""
+    page_link(Link(page="profile", place=place_id, lang=lang), label)
+
+
+def profile_url_template(lang: i18n.Lang) -> str:
+    """The absolute address of a profile with '{id}' for the place: for links inside the map's frame."""
+    return routes.profile_url_template(app_root(), lang)
+
+
+def profile_link_column(lang: i18n.Lang):
+    return st.column_config.LinkColumn(i18n.t("col_profile", lang), display_text=i18n.t("col_profile", lang) + " →")
+
+
+def profile_search(places: pd.DataFrame, lang: i18n.Lang, key: str = "profile_q") -> None:
+    """The search on the profile page: matching places as links to their profiles."""
+    query = st.text_input(
+        i18n.t("profile_search", lang), help=i18n.t("profile_search_help", lang), key=key, max_chars=80
+    )
+    if not query:
+        return
+    found = profiles.search(places, filters.clean_query(query))
+    if found.empty:
+        st.markdown(i18n.t("profile_no_results", lang))
+    for place in found.itertuples():
+        extra = f" {place.name_zh}" if place.name_zh else ""
+        level = i18n.label("level", place.level, lang)
+        profile_link(place.id, f"{place.name}{extra} ({level})", lang)
+
+
+def correction_url(kind: str, record_id: str, lang: i18n.Lang) -> str:
+    return corrections.report_url(context.settings().corrections_url, kind, record_id, lang, app_root())
+
+
+def correction_link(kind: str, record_id: str, lang: i18n.Lang) -> None:
+    st.markdown(f"[{i18n.t('report_correction', lang)}](<{correction_url(kind, record_id, lang)}>)")
+
+
+def correction_column(lang: i18n.Lang):
+    return st.column_config.LinkColumn(i18n.t("col_correction", lang), display_text=i18n.t("report_correction", lang))
+
+
+def with_corrections(table: pd.DataFrame, kind: str, lang: i18n.Lang) -> pd.DataFrame:
+    """The table with a 'Report a correction' link per record (from its `id` column)."""
+    return table.assign(**{i18n.t("col_correction", lang): table["id"].map(lambda i: correction_url(kind, i, lang))})
+
+
+def record_columns(lang: i18n.Lang) -> dict:
+    """Column settings shared by record tables: hidden ids, profile and correction links."""
+    return {
+        "id": None,
+        i18n.t("col_profile", lang): profile_link_column(lang),
+        i18n.t("col_correction", lang): correction_column(lang),
+    }
+
+
+def copy_link_button(lang: i18n.Lang) -> None:
+    """A visible 'Copy link' button for the current view: the address bar is the permalink. Streamlit
+    strips inline handlers, so the page script (chrome.page_script) listens for clicks on it."""
+    done = html.escape(i18n.t("link_copied", lang), quote=True)
+    st.html(
+        '<button type="button" class="tw-copy-link" style="font:inherit;padding:.35rem .8rem;'
+        'border:1px solid #767676;border-radius:.5rem;background:#fff;color:#222;cursor:pointer" '
+        f'data-done="{done}">{html.escape(i18n.t("copy_link", lang))}</button>'
+    )
+
+
+def embed_code(embed: Link, title: str) -> None:
+    """The copyable iframe snippet for exactly what is on screen, from the app, and from the static site
+    when it is published and holds that view."""
+    lang = embed.lang
+    st.markdown(i18n.t("embed_help", lang))
+    st.code(embeds.snippet(app_root(), embed, title), language="html")
+    static = context.settings().static_base_url
+    if not static or embed.place:
+        return  # the static site has no profiles yet
+    if routes.static_path(embed):
+        st.markdown(i18n.t("embed_static", lang))
+        st.code(embeds.static_snippet(static, embed, title), language="html")
+    else:
+        st.markdown(i18n.t("embed_static_all_only", lang))

@@ -1,0 +1,192 @@
+"""The current view (`routes.Link`) of a session: seeded from the address once, kept in widgets and
+session keys, written back to the address bar on every run.
+
+The sidebar filters live in their widgets (rendered on every run by app.py); the events page's filters
+in our own session key, which outlives the page's widgets when the visitor goes elsewhere; a profile's
+place in the address itself. `settle` combines them into the Link of this run, the one thing pages,
+links, downloads and embeds read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from twinnings import filters, i18n, routes
+from twinnings.filters import EventFilter, Filter
+from twinnings.routes import Link
+
+LANG_KEY = "lang"
+WIDGET = {name: f"w_{name}" for name in filters.PARAM_NAMES}
+EVENT_WIDGET = {param: f"w_page_{param}" for param in filters.EVENT_PARAMS}
+SEEDED_KEY = "_url_seeded"
+NOTICE_KEY = "_url_notice"
+EVENTS_KEY = "_events_filter"
+PAGE_KEY = "_page"
+SHOWN_KEY = "_address_shown"
+ASKED_PLACE_KEY = "_asked_place"
+LAYOUT_KEY = "_layout"
+_viewport = components.declare_component("viewport", path=str(Path(__file__).parent.parent / "viewport"))
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The parts of the address a session opened with that were ignored, and the view they belong to:
+    the notice stays on that view through every rerun and goes when the visitor moves on."""
+
+    too_long: bool
+    dropped: tuple[str, ...]
+    link: Link | None = None
+
+
+def embedding() -> bool:
+    """Streamlit's embed mode (?embed=true), which st.query_params does not show."""
+    return bool(st.context.is_embedded)
+
+
+def lang() -> i18n.Lang:
+    return i18n.parse_lang(st.session_state.get(LANG_KEY))
+
+
+def _address() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def seed_once() -> None:
+    """Once per session: the address's parts become the widgets' starting values."""
+    if st.session_state.get(SEEDED_KEY):
+        return
+    st.session_state[SEEDED_KEY] = True
+    parsed = routes.parse(_address(), embedded=embedding())
+    st.session_state[NOTICE_KEY] = Notice(parsed.too_long, parsed.dropped)
+    st.session_state[SHOWN_KEY] = {name: values for name, values in _address().items() if name != LANG_KEY}
+    f = parsed.link.filter
+    st.session_state[WIDGET["province"]] = list(f.provinces)
+    st.session_state[WIDGET["level"]] = list(f.levels)
+    st.session_state[WIDGET["status"]] = list(f.statuses)
+    st.session_state[WIDGET["type"]] = list(f.types)
+    st.session_state[WIDGET["from"]] = (f.year_from, f.year_to)
+    st.session_state[WIDGET["q"]] = f.query
+    st.session_state[WIDGET["view"]] = f.view
+    st.session_state[EVENTS_KEY] = parsed.link.events
+
+
+def clear_filters() -> None:
+    for key in (*WIDGET.values(), *EVENT_WIDGET.values()):
+        st.session_state.pop(key, None)
+    st.session_state[EVENTS_KEY] = EventFilter()
+
+
+def current_filter() -> Filter:
+    """The Filter the sidebar widgets hold."""
+    state = st.session_state
+    year_from, year_to = state.get(WIDGET["from"]) or (filters.FIRST_YEAR, filters.this_year())
+    return Filter(
+        provinces=tuple(state.get(WIDGET["province"]) or ()),
+        levels=tuple(state.get(WIDGET["level"]) or ()),
+        statuses=tuple(state.get(WIDGET["status"]) or ()),
+        types=tuple(state.get(WIDGET["type"]) or ()),
+        year_from=int(year_from),
+        year_to=int(year_to),
+        query=filters.clean_query(state.get(WIDGET["q"]) or ""),
+        view=state.get(WIDGET["view"]) or "nl",
+    )
+
+
+def current_events() -> EventFilter:
+    return st.session_state.get(EVENTS_KEY) or EventFilter()
+
+
+def store_events() -> None:
+    """Widget callback: the events page's choices become the session's events filter before the run."""
+    values = {
+        attr: tuple(v for v in allowed if v in (st.session_state.get(EVENT_WIDGET[param]) or ()))
+        for param, (attr, allowed) in filters.EVENT_PARAMS.items()
+    }
+    st.session_state[EVENTS_KEY] = EventFilter(**values)
+
+
+def settle(page: str, lang: i18n.Lang) -> Link:
+    """The view of this run, written back to the address bar as its canonical permalink."""
+    st.session_state[PAGE_KEY] = page
+    st.session_state[ASKED_PLACE_KEY] = st.query_params.get("place", "")
+    current = link()
+    notice = st.session_state.get(NOTICE_KEY)
+    if notice is not None and notice.link is None:
+        st.session_state[NOTICE_KEY] = replace(notice, link=current)
+    _write_address(current)
+    return current
+
+
+def link(page: str | None = None) -> Link:
+    """The view of this run on `page` (by default the page app.py settled on): the widgets' filters, the
+    events filters, the place and embedded view from the address, the language. Computed afresh, so a
+    page reads the widgets' values of this run."""
+    page = page or st.session_state.get(PAGE_KEY, routes.HOME)
+    parsed = routes.parse(_address(), page, embedding())
+    return Link(
+        page=page,
+        filter=current_filter(),
+        events=current_events(),
+        place=parsed.link.place,
+        show=parsed.link.show,
+        lang=lang(),
+    ).canonical()
+
+
+def asked_place() -> str:
+    """The place the address asked for, as typed (before `settle` cleaned the address), so a profile can
+    say plainly that it does not exist."""
+    return st.query_params.get("place", "") or st.session_state.get(ASKED_PLACE_KEY, "")
+
+
+def _write_address(link: Link) -> None:
+    """Make the address bar the permalink of `link`; the language keeps its own widget binding.
+    A link to the page already open (a profile from the profile search) reaches the server without
+    changing the address bar, so what the bar shows is remembered and rewritten when it differs."""
+    wanted = {name: values for name, values in link.query().items() if name not in ("embed", "lang")}
+    shown = st.session_state.get(SHOWN_KEY)
+    changed = False
+    for name in list(st.query_params):
+        if name != LANG_KEY and name not in wanted:
+            del st.query_params[name]
+            changed = True
+    for name, values in wanted.items():
+        if st.query_params.get_all(name) != values:
+            st.query_params[name] = values
+            changed = True
+    if not changed and shown is not None and shown != wanted and wanted:
+        name = next(iter(wanted))
+        st.query_params[name] = wanted[name]  # sends the address to the browser once more
+    st.session_state[SHOWN_KEY] = wanted
+
+
+def notice() -> Notice | None:
+    """The notice about the opening address, while the visitor is still on the view it opened."""
+    current = st.session_state.get(NOTICE_KEY)
+    if current is None or not (current.too_long or current.dropped) or current.link != link():
+        return None
+    return current
+
+
+def is_phone() -> bool:
+    """A first guess at a narrow screen, before the browser has reported the column width."""
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return "Mobi" in agent
+
+
+def layout() -> str:
+    """'narrow' or 'wide': the width of the main column as the browser reports it. The first guess
+    comes from the user agent; the browser reports only when the guess is wrong, so a load runs once."""
+    guess = st.session_state.get(LAYOUT_KEY) or ("narrow" if is_phone() else "wide")
+    reported = _viewport(current=guess, key="viewport", default=None)
+    if reported in ("narrow", "wide"):
+        st.session_state[LAYOUT_KEY] = reported
+    return st.session_state.get(LAYOUT_KEY) or guess
+
+
+def narrow() -> bool:
+    return st.session_state.get(LAYOUT_KEY, "narrow" if is_phone() else "wide") == "narrow"
