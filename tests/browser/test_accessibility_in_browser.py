@@ -3,11 +3,15 @@ language and titles, named markers and charts, the keyboard path through the map
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot, wait_until_idle
+from twinnings import routes
+from twinnings.routes import Link
 
 pytestmark = pytest.mark.browser
 
@@ -23,8 +27,29 @@ RUN_AXE = """async ([disabled]) => {
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
 }"""
-PAGES = {"": "Kaart", "/tijdlijn": "Tijdlijn", "/gebeurtenissen": "Gebeurtenissen", "/data": "Data & bronnen"}
-TITLES_EN = {"": "Map", "/tijdlijn": "Timeline", "/gebeurtenissen": "Events", "/data": "Data & sources"}
+# Every view the registry declares: each page, a profile, every embed (a profile's chart too).
+VIEWS = [
+    *(Link(page=page.name) for page in routes.PAGES),
+    Link(page="profile", place="GM0855"),
+    *(Link(show=view.show) for view in routes.EMBEDDABLES),
+    Link(show="lifetimes", place="GM0855"),
+]
+TITLES = {
+    "nl": {
+        "": "Kaart",
+        "tijdlijn": "Tijdlijn",
+        "gebeurtenissen": "Gebeurtenissen",
+        "profiel": "Profiel",
+        "data": "Data & bronnen",
+    },
+    "en": {
+        "": "Map",
+        "tijdlijn": "Timeline",
+        "gebeurtenissen": "Events",
+        "profiel": "Profile",
+        "data": "Data & sources",
+    },
+}
 
 
 def serious_violations(frame, disabled=()) -> list[str]:
@@ -34,31 +59,59 @@ def serious_violations(frame, disabled=()) -> list[str]:
 
 def open_page(page, url: str):
     page.goto(url)
-    page.locator('[data-testid="stMainBlockContainer"] h1').first.wait_for(timeout=60_000)
+    page.locator(
+        '[data-testid="stMainBlockContainer"] h1, [data-testid="stMainBlockContainer"] .stPlotlyChart, '
+        'iframe[src*="streamlit_folium"]'
+    ).first.wait_for(timeout=60_000)
     wait_until_idle(page)
 
 
-@pytest.mark.parametrize("path", list(PAGES))
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_axe_finds_no_serious_violation_on_any_page(page, app_url, path, lang):
-    open_page(page, f"{app_url}{path}?lang={lang}")
-    if path in ("/tijdlijn", "/gebeurtenissen"):
-        page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
+def drawn(page) -> None:
+    """Every chart and the map of the page have drawn: axe then sees the page a reader sees."""
+    for chart in page.locator(".stPlotlyChart").all():
+        expect(chart.locator(".main-svg").first).to_be_attached(timeout=60_000)
+    if page.locator(MAP_FRAME).count():
+        expect(page.frame_locator(MAP_FRAME).locator(".leaflet-container")).to_be_attached(timeout=60_000)
+    wait_until_idle(page)
+
+
+def view_id(link: Link) -> str:
+    return link.href() or "home"
+
+
+@pytest.mark.parametrize("link", VIEWS + [replace(view, lang="en") for view in VIEWS[:5]], ids=view_id)
+def test_axe_finds_no_serious_violation_in_any_view(page, app_url, link):
+    open_page(page, link.url(app_url))
+    drawn(page)
     assert serious_violations(page) == []
-    if path == "":
-        page.frame_locator(MAP_FRAME).locator(".tw-marker").first.wait_for(timeout=60_000)
+    if page.locator(MAP_FRAME).count():
         frame = next(f for f in page.frames if "streamlit_folium" in f.url)
         assert serious_violations(frame, PAGE_LEVEL_RULES) == []
+
+
+def test_axe_finds_no_serious_violation_with_a_popup_open(page, app_url):
+    open_page(page, f"{app_url}/?province=PV25")
+    marker = page.frame_locator(MAP_FRAME).locator('.tw-marker[aria-label^="Arnhem"]')
+    marker.focus()
+    page.keyboard.press("Enter")
+    expect(page.frame_locator(MAP_FRAME).locator(".leaflet-popup")).to_have_css("opacity", "1")
+    wait_until_idle(page)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    assert serious_violations(frame, PAGE_LEVEL_RULES) == []
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_page_states_its_language_and_its_own_title(page, app_url, lang):
     app = "Stedenbanden NL–CN" if lang == "nl" else "Sister cities NL–CN"
-    titles = PAGES if lang == "nl" else TITLES_EN
-    for path, name in titles.items():
-        open_page(page, f"{app_url}{path}?lang={lang}")
-        page.wait_for_function(f"document.title === {f'{name} · {app}'!r}", timeout=10_000)
+    for link in (replace(view, lang=lang) for view in VIEWS if not view.show and not view.place):
+        open_page(page, link.url(app_url))
+        expect(page).to_have_title(f"{TITLES[lang][link.path]} · {app}")
         assert page.evaluate("document.documentElement.lang") == lang
+    open_page(page, Link(page="profile", place="GM0855", lang=lang).url(app_url))
+    expect(page).to_have_title(f"Tilburg · {app}")
+    open_page(page, Link(show="standing", lang=lang).url(app_url))
+    standing = "Hoeveel banden met China bestonden er?" if lang == "nl" else "How many ties with China stood?"
+    expect(page).to_have_title(f"{standing} · {app}")
 
 
 def test_map_frame_markers_and_charts_have_names(page, app_url, dataset):
@@ -134,7 +187,10 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, app_url):
     wheel_off = "() => Object.values(window).some(v => v && v.scrollWheelZoom && !v.scrollWheelZoom.enabled())"
     assert map_frame.evaluate(wheel_off)
     page.mouse.wheel(0, 400)
-    page.wait_for_timeout(600)
+    # the wheel went to the page: it scrolled (a positive wait), and the map kept its zoom
+    page.wait_for_function(
+        "() => window.scrollY > 0 || [...document.querySelectorAll('*')].some(e => e.scrollTop > 0)", timeout=20_000
+    )
     assert map_frame.evaluate(zoom) == before
 
 

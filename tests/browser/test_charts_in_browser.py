@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from twinnings.filters import Filter, apply, events_in
@@ -37,9 +38,8 @@ def test_timeline_renders_three_charts_without_console_errors(page, app_url):
     errors = console_errors(page)
     page.goto(f"{app_url}/tijdlijn?province=PV30")
     page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
-    page.wait_for_timeout(1500)
-    assert page.locator(".stPlotlyChart").count() == 3
-    assert page.get_by_text("Noord-Brabant, 1979").count() >= 1
+    expect(page.locator(".stPlotlyChart")).to_have_count(3)
+    expect(page.get_by_text("Noord-Brabant, 1979").first).to_be_attached()
     assert real_errors(errors) == []
     screenshot(page, "timeline-pv30")
 
@@ -62,10 +62,9 @@ def test_events_page_lists_the_events_of_zuid_holland(page, app_url, dataset):
     page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
     f = Filter(provinces=("PV28",))
     expected = events_in(f, dataset.events, apply(f, dataset.ties), dataset.places)
-    assert page.locator('[data-testid="stDataFrame"]').first.is_visible()
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
     # the chart's text alternative counts exactly the events the table holds
-    page.get_by_text(f"{len(expected)} events; the busiest year").wait_for(timeout=30_000)
-    assert page.get_by_text(f"{len(expected)} events; the busiest year").count() == 1
+    expect(page.get_by_text(f"{len(expected)} events; the busiest year")).to_have_count(1)
     newest = expected.sort_values(["date", "id"]).iloc[-1]["title_en"]  # ties on the date broken by id
     page.get_by_text(newest).first.wait_for(state="attached", timeout=30_000)  # in the grid's accessible table
     assert real_errors(errors) == []

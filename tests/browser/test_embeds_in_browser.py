@@ -9,6 +9,7 @@ import pytest
 from tests.browser.conftest import screenshot, wait_until_idle
 from twinnings import embeds
 from twinnings.filters import Filter
+from twinnings.routes import Link
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,7 @@ def test_a_profile_chart_embed_shows_that_place_and_links_to_its_profile(page, a
 
 
 def test_the_snippet_iframe_loads_the_embedded_map(page, app_url):
-    code = embeds.snippet(app_url, "map", Filter(view="cn"), "en", "Map of the ties", "")
+    code = embeds.snippet(app_url, Link(filter=Filter(view="cn"), lang="en", show="map"), "Map of the ties")
     page.set_content(f"<!doctype html><html lang='en'><body><h1>Article</h1>{code}</body></html>")
     embedded = page.frame_locator("iframe[title='Map of the ties']")
     embedded.frame_locator('iframe[src*="streamlit_folium"]').locator(".tw-marker").first.wait_for(timeout=60_000)

@@ -4,6 +4,7 @@ from it, no request to another host. The data copy comes from tests/hostile_data
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot, wait_until_idle
 from tests.hostile_data import EVIL_HOST, INJECTED_ID
@@ -60,7 +61,8 @@ def watched(page):
 
 
 def assert_inert(page) -> None:
-    page.wait_for_timeout(300)
+    """Run after a positive wait for what would carry an injection (a popup, a hover, a table)."""
+    wait_until_idle(page)
     assert page.dialogs == []
     assert injected(page) == []
     assert page.outside_requests == []
@@ -105,7 +107,7 @@ def test_timeline_charts_and_their_hovers_show_hostile_text_as_text(watched, hos
     assert points.count() > 0
     for n in range(min(points.count(), 3)):
         points.nth(n).hover(force=True)
-        watched.wait_for_timeout(200)
+        expect(lifetimes.locator(".hoverlayer .hovertext").first).to_be_attached()
     labels = lifetimes.locator(".ytick text")
     assert labels.first.text_content().startswith("<img src=//evil.exa")
     assert lifetimes.locator("a").count() == 0
@@ -133,8 +135,10 @@ def test_data_page_tables_and_documents_show_hostile_text_as_text(watched, hosti
     watched.goto(f"{hostile_app_url}/data?lang=en")
     watched.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
     wait_until_idle(watched)
-    watched.get_by_role("tab").nth(tab).click()
-    watched.wait_for_timeout(500)
+    chosen = watched.get_by_role("tab").nth(tab)
+    chosen.click()
+    expect(chosen).to_have_attribute("aria-selected", "true")
+    expect(watched.get_by_role("tabpanel").locator('[data-testid="stDataFrame"]').first).to_be_visible()
     assert_inert(watched)
 
 

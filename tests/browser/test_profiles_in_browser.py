@@ -62,7 +62,7 @@ def test_profiles_read_on_desktop_and_phone(browser, app_url, width, place):
         page.goto(f"{app_url}/profiel?place={place}")
         page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
         wait_until_idle(page)
-        page.wait_for_timeout(500)
+        page.frame_locator('iframe[src*="streamlit_folium"]').locator(".tw-marker").first.wait_for(timeout=60_000)
         assert page.locator('[data-testid="stException"]').count() == 0
         screenshot(page, f"profile-{place}-{width}px")
     finally:

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, serve_folder
-from twinnings.cli import main
+from tests.browser.conftest import screenshot
+from tests.harness import serve_folder
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    assert main(["export-site", str(out)]) == 0
-    server, url = serve_folder(out)
+def site_url(site):
+    server, url = serve_folder(site)
     yield url
     server.shutdown()
 
 
 def test_static_map_draws_its_markers_with_no_outside_request(page, site_url, dataset):
     page.goto(f"{site_url}/nl/map-nl.html")
-    page.locator(".tw-marker").first.wait_for(timeout=30_000)
-    assert page.locator(".tw-marker").count() == dataset.ties["nl_place_id"].nunique()
-    page.wait_for_timeout(500)
+    expect(page.locator(".tw-marker")).to_have_count(dataset.ties["nl_place_id"].nunique())
+    page.wait_for_load_state("networkidle")
     assert page.outside_requests == []
     screenshot(page, "static-map-nl")
 
@@ -31,7 +29,7 @@ def test_static_map_draws_its_markers_with_no_outside_request(page, site_url, da
 def test_static_chart_page_draws_the_chart_with_no_outside_request(page, site_url):
     page.goto(f"{site_url}/en/lifetimes.html")
     page.locator(".main-svg").first.wait_for(timeout=30_000)
-    assert page.get_by_role("figure").count() == 1
+    expect(page.get_by_role("figure")).to_have_count(1)
     page.goto(f"{site_url}/en/index.html")
     assert page.locator("a").count() >= 8
     assert page.outside_requests == []
