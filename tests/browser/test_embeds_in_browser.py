@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot, wait_until_idle
 from twinnings import embeds
@@ -18,9 +19,9 @@ def test_an_embed_url_shows_one_chart_and_no_sidebar(page, app_url):
     page.goto(f"{app_url}/?embed=true&show=lifetimes&province=PV30&lang=en")
     page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
     wait_until_idle(page)
-    assert page.locator(".stPlotlyChart").count() == 1
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
-    assert page.get_by_role("link", name="Full view on Stedenbanden NL–CN").count() == 1
+    expect(page.locator(".stPlotlyChart")).to_have_count(1)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    expect(page.get_by_role("link", name="Full view on Stedenbanden NL–CN")).to_have_count(1)
     screenshot(page, "embed-lifetimes-pv30")
 
 
@@ -29,9 +30,9 @@ def test_a_profile_chart_embed_shows_that_place_and_links_to_its_profile(page, a
     chart = page.locator(".stPlotlyChart .main-svg").first
     chart.wait_for(timeout=60_000)
     wait_until_idle(page)
-    assert page.locator(".stPlotlyChart").count() == 1
+    expect(page.locator(".stPlotlyChart")).to_have_count(1)
     assert "Tilburg" in (page.locator(".stPlotlyChart .main-svg").first.text_content() or "")
-    assert page.locator(".stPlotlyChart .ytick").count() == 2  # Tilburg's two ties, the province filter ignored
+    expect(page.locator(".stPlotlyChart .ytick")).to_have_count(2)  # Tilburg's two ties, the province filter ignored
     link = page.get_by_role("link", name="Full view on Stedenbanden NL–CN")
     full = urlparse(link.get_attribute("href") or "")
     assert full.path == "/profiel" and parse_qs(full.query) == {"lang": ["en"], "place": ["GM0855"]}
