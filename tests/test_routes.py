@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import hypothesis.strategies as hyp
 from hypothesis import given, settings
 
+from tests.test_filters import filters_strategy, subsets
 from twinnings import charts, filters, i18n, model, routes
 from twinnings.filters import EventFilter, Filter
 from twinnings.routes import Link
@@ -15,25 +16,6 @@ from twinnings.routes import Link
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def subsets(values):
-    return hyp.lists(hyp.sampled_from(values), unique=True).map(lambda chosen: tuple(v for v in values if v in chosen))
-
-
-years = hyp.integers(filters.FIRST_YEAR, filters.this_year())
-queries = hyp.text(hyp.characters(categories=("L", "N", "Zs", "P")), max_size=20).map(filters.clean_query)
-filter_values = hyp.builds(
-    lambda provinces, levels, statuses, types, a, b, query, view: Filter(
-        provinces, levels, statuses, types, min(a, b), max(a, b), query, view
-    ),
-    subsets(filters.PROVINCE_CODES),
-    subsets(filters.LEVELS),
-    subsets(model.STATUSES),
-    subsets(model.RELATION_TYPES),
-    years,
-    years,
-    queries,
-    hyp.sampled_from(filters.VIEWS),
-)
 event_values = hyp.builds(
     EventFilter, subsets(model.EVENT_TYPES), subsets(model.DIRECTIONS), subsets(model.ACTOR_TYPES)
 )
@@ -41,7 +23,7 @@ places = hyp.sampled_from(["", "GM0855", "PV30", "320400", "GM0448"])
 links = hyp.builds(
     Link,
     page=hyp.sampled_from([page.name for page in routes.PAGES]),
-    filter=filter_values,
+    filter=filters_strategy,
     events=event_values,
     place=places,
     show=hyp.sampled_from(["", *routes.EMBEDDABLE]),
