@@ -307,6 +307,45 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Geen banden in deze selectie. Verruim de filters in de zijbalk.",
         "en": "No ties in this selection. Widen the filters in the sidebar.",
     },
+    "site_provinces": {"nl": "Provincies", "en": "Provinces"},
+    "site_places": {"nl": "Plaatsen A–Z", "en": "Places A–Z"},
+    "site_in_app": {"nl": "Verken in de app", "en": "Explore in the app"},
+    "site_skip": {"nl": "Naar de inhoud", "en": "Skip to content"},
+    "site_nav": {"nl": "Hoofdmenu", "en": "Main menu"},
+    "site_footer": {
+        "nl": "Stedenbanden NL–CN, data versie {version} (CC BY 4.0). Grenzen: CBS / Kadaster, CC BY 4.0. "
+        "Wereldkaart: Natural Earth.",
+        "en": "Sister cities NL–CN, data version {version} (CC BY 4.0). Boundaries: CBS / Kadaster, CC BY 4.0. "
+        "World map: Natural Earth.",
+    },
+    "site_cn_view": {"nl": "Bekijk de banden op de kaart van China", "en": "See the ties on the map of China"},
+    "site_what_is_a_tie": {"nl": "Wat is een band?", "en": "What is a tie?"},
+    "site_search": {
+        "nl": "Zoek een gemeente, provincie of Chinese partner",
+        "en": "Search a municipality, province or Chinese partner",
+    },
+    "site_search_found": {"nl": "{n} gevonden", "en": "{n} found"},
+    "site_search_none": {"nl": "Niets gevonden", "en": "Nothing found"},
+    "site_az": {"nl": "Alle plaatsen van A tot Z", "en": "All places from A to Z"},
+    "site_az_description": {
+        "nl": "Elke Nederlandse gemeente en provincie en elke Chinese partner, met hun banden.",
+        "en": "Every Dutch municipality and province and every Chinese partner, with their ties.",
+    },
+    "site_events_intro": {
+        "nl": "Alle gebeurtenissen rond de banden, met nationale en internationale context, nieuwste eerst.",
+        "en": "Every event around the ties, with national and international context, newest first.",
+    },
+    "site_cpaffc_title": {"nl": "Wat deed de CPAFFC?", "en": "What did the CPAFFC do?"},
+    "site_cpaffc_intro": {
+        "nl": "De Chinese vriendschapsvereniging CPAFFC coördineert de stedenbanden van China. "
+        "{n} gebeurtenissen in de data noemen haar als deelnemer.",
+        "en": "The Chinese friendship association CPAFFC coordinates China's sister-city ties. "
+        "{n} events in the data name it as taking part.",
+    },
+    "site_data_intro": {
+        "nl": "De volledige data als open data package: banden, gebeurtenissen, plaatsen en bronnen.",
+        "en": "The full data as an open data package: ties, events, places and sources.",
+    },
     "events_none": {
         "nl": "Geen gebeurtenissen in deze selectie. Verruim de filters hierboven of in de zijbalk.",
         "en": "No events in this selection. Widen the filters above or in the sidebar.",

@@ -10,7 +10,9 @@ means the same thing everywhere. Pure: no Streamlit import.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -279,3 +281,39 @@ def profile_url_template(root: str, lang: Lang) -> str:
     """A profile's absolute address with '{id}' where the place goes: for links built inside the map."""
     encoded = urlencode({"place": PLACE_SLOT})
     return Link(page="profile", place=PLACE_SLOT, lang=lang).url(root).replace(encoded, f"place={PLACE_SLOT}")
+
+
+# The static site (export-site): the same views as folders, with readable addresses and the same slugs
+# in both languages (`nl/plaats/gm0758-breda/`, `en/plaats/gm0758-breda/`).
+SITE_SECTIONS = {
+    "home": "",
+    "timeline": "tijdlijn",
+    "events": "gebeurtenissen",
+    "cpaffc": "gebeurtenissen/cpaffc",
+    "provinces": "provincies",
+    "places": "plaatsen",
+    "data": "data",
+}
+SITE_PLACE = "plaats"
+
+
+def place_slug(place_id: str, name_nl: str) -> str:
+    """'GM0758', 'Breda' -> 'gm0758-breda': the code keeps it unique, the name makes it readable."""
+    folded = unicodedata.normalize("NFKD", name_nl)
+    ascii_name = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return "-".join([place_id.lower(), *re.findall(r"[a-z0-9]+", ascii_name)])
+
+
+def site_dir(lang: Lang, section: str, slug: str = "") -> str:
+    """A page's folder under the site's root: 'nl', 'en/tijdlijn', 'nl/plaats/gm0758-breda'."""
+    if slug:
+        return f"{lang}/{SITE_PLACE}/{slug}"
+    path = SITE_SECTIONS[section]
+    return f"{lang}/{path}" if path else lang
+
+
+def site_href(from_dir: str, to: str, is_file: bool = False) -> str:
+    """A relative link from a page's folder to another folder (ending in '/') or file, so the site works
+    from the root or from any folder of any host."""
+    relative = posixpath.relpath(to, from_dir)
+    return relative if is_file else ("./" if relative == "." else relative + "/")

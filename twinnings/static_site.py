@@ -1,170 +1,541 @@
-"""`python -m twinnings export-site OUT/`: the maps and charts as a static site, in Dutch and English.
+"""`python -m twinnings export-site OUT/`: the whole read-only product as a static site, in Dutch and English.
 
-A static site is the fast embed and the way past one server: plain files on any web server or
-CDN, no session per visitor. Everything it loads comes from the site itself (the vendored Leaflet
-under app/static/, plotly.js under assets/), so no request leaves the origin. Serve OUT/ at the
-root of a host: the maps load their assets from /app/static/ exactly as in the app.
+The public face of the product: plain files any static host or CDN serves, so a news spike costs
+nothing, search engines and link previews see real pages, and embeds load fast. Every page comes from
+the same builders and assembly as the app (`presentation`, `charts`, `maps`, `profiles`, `tables`), its
+address from `routes`, its shell from `site_html`. Everything it loads comes from the site itself, by
+relative links, so it works from a host's root or from any folder.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import plotly
+import plotly.graph_objects as go
 import plotly.io as pio
 
-from twinnings import DATA_DIR, __version__, boundaries, charts, export, i18n, presentation, profiles, routes
-from twinnings.filters import Filter, apply
-from twinnings.i18n import Lang, t
+from twinnings import (
+    DATA_DIR,
+    boundaries,
+    charts,
+    export,
+    filters,
+    i18n,
+    maps,
+    presentation,
+    profiles,
+    routes,
+    safe_text,
+    tables,
+)
+from twinnings.filters import EventFilter, Filter, apply
+from twinnings.i18n import Lang, label, t
 from twinnings.load import Dataset, load
 from twinnings.routes import Link
+from twinnings.settings import from_env
+from twinnings.site_html import SITE_NAME, Page, absolute, render
+from twinnings.summary import key_figures
 
 STATIC_DIR = DATA_DIR.parent / "static"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 DATA_FILES = ("ties.csv", "events.csv", "places.csv", "sources.csv", "twinnings.geojson", "datapackage.json")
+VENDOR_PREFIX = maps.STATIC_URL.rsplit("/vendor", 1)[0]  # '/app/static': where the app serves Leaflet
+PREVIEW_SIZE = (1200, 630)
+e = html.escape
 
 
-@dataclass(frozen=True)
-class Page:
-    """One chart or map of the site: its file stem and its title."""
+class Site:
+    """What every page of one export shares: the data, the published base address, the preview images."""
 
-    stem: str
-    title: str
+    def __init__(self, out: Path, data: Dataset, base: str, app_url: str) -> None:
+        self.out, self.data, self.base, self.app_url = out, data, base, app_url
+        self.previews: list[tuple[charts.Chart, str]] = []  # charts drawn as 1200x630 previews at the end
+        self.written: list[str] = []
+
+    def write(self, path: str, text: str) -> None:
+        target = self.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.written.append(path)
+
+    def page(self, page: Page, body: str) -> None:
+        self.write(
+            page.path, render(page, body, self.base, chart_scripts(page.folder) if "data-chart=" in body else "")
+        )
+
+    def app(self, link: Link) -> str:
+        return link.url(self.app_url) if self.app_url else ""
 
 
-def page_html(title: str, lang: Lang, body: str, head: str = "") -> str:
-    """A minimal accessible page; `title` is escaped here, `body` must already be safe HTML."""
+def relative_assets(rendered: str, folder: str) -> str:
+    """A folium document with its Leaflet and world links made relative to the page's folder."""
+    return rendered.replace(f'"{VENDOR_PREFIX}/', f'"{routes.site_href(folder, "app/static")}')
+
+
+def chart_html(kit: presentation.ChartKit, folder: str, with_links: bool = True) -> str:
+    """A chart that fits the width it gets (assets/charts.js draws the compact layout on a phone), named
+    for screen readers; with its PNG, SVG, data and embed when `with_links`. Its figure travels as inert
+    JSON, never as markup."""
+    figures = {}
+    for name, chart in (("full", kit.chart), ("compact", charts.compact(kit.chart))):
+        figure = go.Figure(chart.figure)
+        figure.update_layout(width=None, autosize=True)
+        figures[name] = json.loads(pio.to_json(figure, validate=False))
+    config = {**charts.export_config(kit.download_name), "responsive": True}
+    spec_id = f"chart-{kit.download_name}"
+    spec = safe_text.script_json({**figures, "config": config})
+    block = (
+        f'<figure class="chart" role="figure" aria-label="{e(kit.alt, quote=True)}">'
+        f'<div data-chart="{spec_id}" style="height:{kit.height}px"></div></figure>\n'
+        f'<script type="application/json" id="{spec_id}">{spec}</script>\n<p>{e(kit.chart.summary)}</p>\n'
+    )
+    if with_links:
+        stem = kit.embed.show
+        lang = kit.embed.lang
+        chart_dir = routes.site_dir(lang, "home")
+        links = [
+            (f"{chart_dir}/{stem}.png", "PNG"),
+            (f"{chart_dir}/{stem}.svg", "SVG"),
+            (f"{chart_dir}/{stem}.csv", t("chart_data", lang)),
+            (f"{chart_dir}/embed-{stem}.html", t("embed", lang)),
+        ]
+        items = " · ".join(f'<a href="{routes.site_href(folder, path, True)}">{e(text)}</a>' for path, text in links)
+        block += f'<p class="tools">{items}</p>\n'
+    return block
+
+
+def chart_scripts(folder: str) -> str:
+    """plotly.js and the drawing script, deferred: the page and its map show first, charts draw after."""
+    return "".join(
+        f'<script src="{routes.site_href(folder, f"assets/{name}", True)}" defer></script>\n'
+        for name in ("plotly.min.js", "charts.js")
+    )
+
+
+def ties_html(ties: pd.DataFrame, lang: Lang, caption: str, sources: pd.DataFrame) -> str:
+    return tables.html_table(tables.ties_table(ties, lang, sources=sources).drop(columns=["id"]), caption)
+
+
+def sources_html(source_ids: str, sources: pd.DataFrame) -> str:
+    """A list of sources: publisher, title and date, linked when the address is http(s)."""
+    by_id = sources.set_index("id")
+    items = []
+    for source_id in dict.fromkeys(source_ids.split()):
+        if source_id not in by_id.index:
+            continue
+        source = by_id.loc[source_id]
+        text = e(
+            f"{source['publisher']}: {source['title']}" + (f" ({source['published']})" if source["published"] else "")
+        )
+        url = safe_text.http_url(source["url"])
+        items.append(f'<li><a href="{e(url, quote=True)}">{text}</a></li>' if url else f"<li>{text}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def corrections_html(ties: pd.DataFrame, lang: Lang, page: Page, corrections_url: str | None) -> str:
+    """'Report a correction' per tie: to the configured target, else to the policy on the data page."""
+    from twinnings import corrections
+
+    items = []
+    for tie in ties.itertuples():
+        if corrections_url:
+            target = corrections.report_url(corrections_url, "tie", tie.id, lang)
+        else:
+            target = page.href(routes.site_dir(lang, "data")) + f"#{corrections.POLICY_ANCHOR}"
+        items.append(f'<li><a href="{e(target, quote=True)}">{e(t("report_correction", lang))}: {e(tie.id)}</a></li>')
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def search_html(page: Page, places_dir: str) -> str:
+    """The place search (script) and, for readers without script, the way to the A–Z list."""
+    lang = page.lang
     return (
-        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)} · Stedenbanden NL–CN</title>\n"
-        "<style>body{font-family:system-ui,sans-serif;max-width:1240px;margin:1rem auto;padding:0 1rem;"
-        "color:#222}a{color:#005A8C}figure{margin:0}</style>\n"
-        f"{head}</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f'<form class="search" role="search" data-search hidden data-root="{page.href(lang)}" '
+        f'data-index="{page.href(f"assets/search-{lang}.json", True)}" '
+        f'data-found="{e(t("site_search_found", lang), quote=True)}" '
+        f'data-none="{e(t("site_search_none", lang), quote=True)}">'
+        f'<label for="q">{e(t("site_search", lang))}</label> <input id="q" type="search" autocomplete="off">'
+        '<p role="status" aria-live="polite"></p><ul></ul></form>'
+        f'<p><a href="{page.href(places_dir)}">{e(t("site_az", lang))}</a></p>'
+        f'<script src="{page.href("assets/search.js", True)}" defer></script>'
     )
 
 
-def chart_fragment(kit: presentation.ChartKit) -> str:
-    """The figure as a div that loads plotly.js from the site, named for screen readers."""
-    div = pio.to_html(
-        kit.chart.figure,
-        include_plotlyjs="../assets/plotly.min.js",
-        full_html=False,
-        config=charts.export_config(kit.download_name),
-        default_width="100%",
-        default_height=f"{kit.height}px",
+def search_index(places_nl: pd.DataFrame, places: pd.DataFrame, lang: Lang) -> list[dict]:
+    """Every place with its page and the names a reader may type: the name, Hanzi, pinyin, the Dutch name."""
+    slugs = dict(zip(places_nl["id"], [routes.place_slug(p.id, p.name) for p in places_nl.itertuples()]))
+    dutch = dict(zip(places_nl["id"], places_nl["name"]))
+    index = []
+    for place in places.itertuples():
+        keys = [name for name in dict.fromkeys((place.name, dutch[place.id], place.name_zh, place.pinyin)) if name]
+        level = label("level", place.level, lang)
+        index.append({"n": f"{place.name} ({level})", "u": f"{routes.SITE_PLACE}/{slugs[place.id]}/", "k": keys})
+    return index
+
+
+def figures_html(ties: pd.DataFrame, lang: Lang) -> str:
+    figures = key_figures(ties)
+    items = "".join(
+        f"<li><strong>{getattr(figures, attr)}</strong> {e(t(key, lang))}</li>"
+        for key, attr in (
+            ("key_ties", "ties"),
+            ("key_active", "active"),
+            ("key_ended_since_2021", "ended_since_2021"),
+            ("key_nl_places", "nl_places"),
+            ("key_cn_places", "cn_places"),
+        )
     )
-    return f'<figure role="figure" aria-label="{html.escape(kit.alt, quote=True)}">{div}</figure>'
+    return f'<ul class="figures">{items}</ul>'
 
 
-def site_charts(data: Dataset, lang: Lang) -> list[presentation.ChartKit]:
-    """Every embeddable chart of all the data, with what the app shows beside it."""
-    everything = Filter()
-    selection = apply(everything, data.ties)
-    link = Link(lang=lang)
-    return [
-        presentation.chart_kit(charts.chart_for(show, data, everything, selection, lang), link)
-        for show in routes.CHART_VIEWS
-    ]
-
-
-def write_chart(folder: Path, kit: presentation.ChartKit, lang: Lang) -> Page:
-    chart = kit.chart
-    stem = kit.embed.show
-    figure = chart_fragment(kit)
-    links = " · ".join(
-        f'<a href="{stem}.{ext}">{label}</a>'
-        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", t("chart_data", lang)))
+def write_home(site: Site, lang: Lang, places: pd.DataFrame) -> None:
+    folder = routes.site_dir(lang, "home")
+    page = Page(
+        folder, lang, SITE_NAME, t("app_tagline", lang), f"{folder}/preview.png", "home", site.app(Link(lang=lang))
     )
+    data = site.data
     body = (
-        f"<h1>{html.escape(chart.title)}</h1>\n{figure}\n<p>{html.escape(chart.summary)}</p>\n"
-        f'<p>{links} · <a href="embed-{stem}.html">{html.escape(t("embed", lang))}</a> · '
-        f'<a href="index.html">Stedenbanden NL–CN</a></p>'
+        f"<h1>{e(t('app_title', lang))}</h1>\n<p>{e(t('app_tagline', lang))}</p>\n{figures_html(data.ties, lang)}\n"
+        f'<p><a href="#kaart-als-tabel">{e(t("skip_map", lang))}</a> · '
+        f'<a href="{page.href(f"{folder}/map-cn.html", True)}">{e(t("site_cn_view", lang))}</a></p>\n'
+        f'<iframe class="mapframe" src="{page.href(f"{folder}/map-nl.html", True)}" '
+        f'title="{e(t("map_frame_title", lang), quote=True)}"></iframe>\n'
+        f"<p>{e(t('map_keys', lang))} {e(t('boundaries_credit', lang))}</p>\n"
+        f"{search_html(page, routes.site_dir(lang, 'places'))}\n"
+        f"<details><summary>{e(t('site_what_is_a_tie', lang))}</summary><p>{e(t('map_intro', lang))}</p></details>\n"
+        f'<h2 id="kaart-als-tabel">{e(t("map_table", lang))}</h2>\n'
+        + tables.html_table(tables.map_table(data.ties, lang), t("map_table_caption", lang, n=len(data.ties)))
     )
-    (folder / f"{stem}.html").write_text(page_html(chart.title, lang, body), encoding="utf-8")
-    (folder / f"embed-{stem}.html").write_text(page_html(chart.title, lang, figure), encoding="utf-8")
-    (folder / f"{stem}.csv").write_bytes(kit.csv)
-    return Page(stem, chart.title)
+    site.page(page, body)
 
 
-def write_maps(folder: Path, data: Dataset, lang: Lang) -> list[Page]:
+def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> None:
     """Both map views as self-contained folium pages; each doubles as its embed page."""
-    geo = boundaries.EMBEDDED_DIR
-    provinces = boundaries.read_boundaries(geo, "provinces")
-    municipalities = boundaries.read_boundaries(geo, "municipalities")
-    places = profiles.directory(data, municipalities, provinces, lang)
-    shapes = {"nl": (provinces, municipalities, None), "cn": (None, None, boundaries.read_world())}
-    pages = []
+    folder = routes.site_dir(lang, "home")
+    place_url = routes.site_href(folder, routes.site_dir(lang, "home")) + f"{routes.SITE_PLACE}/{{id}}/"
+    slugs = site_slugs(places)
     for view in ("nl", "cn"):
         link = Link(filter=Filter(view=view), lang=lang)
-        home = presentation.home_map(link, data.ties, data, places, "none", shapes[view], None)
-        rendered = home.view.combined().get_root().render()
+        home = presentation.home_map(link, site.data.ties, site.data, places, "none", shapes[view], None)
+        rendered = relative_assets(home.view.combined().get_root().render(), folder)
+        for place_id, slug in slugs.items():  # markers and shapes link to the place pages
+            rendered = rendered.replace(place_url.replace("{id}", place_id), place_url.replace("{id}", slug))
         title = f"{t('app_title', lang)}: {t(f'view_{view}', lang)}"
-        rendered = rendered.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+        rendered = rendered.replace("<head>", f'<head>\n<meta charset="utf-8">\n<title>{e(title)}</title>', 1)
         rendered = rendered.replace("<html>", f'<html lang="{lang}">', 1)
         for stem in (f"map-{view}", f"embed-map-{view}"):
-            (folder / f"{stem}.html").write_text(rendered, encoding="utf-8")
-        pages.append(Page(f"map-{view}", title))
-    return pages
+            site.write(f"{folder}/{stem}.html", rendered)
 
 
-def write_index(folder: Path, lang: Lang, pages: list[Page]) -> None:
-    other = "en" if lang == "nl" else "nl"
-    items = "\n".join(f'<li><a href="{p.stem}.html">{html.escape(p.title)}</a></li>' for p in pages)
-    downloads = " · ".join(f'<a href="../data/{name}">{name}</a>' for name in (*DATA_FILES, "stedenbanden-nl-cn.zip"))
-    body = (
-        f"<h1>{html.escape(t('app_title', lang))}</h1>\n<p>{html.escape(t('app_tagline', lang))}</p>\n"
-        f"<p>{html.escape(t('map_intro_links', lang, version=__version__).split('.')[0])}.</p>\n"
-        f"<ul>\n{items}\n</ul>\n<h2>{html.escape(t('downloads', lang))}</h2>\n<p>{downloads}</p>\n"
-        f'<p><a href="../{other}/index.html" lang="{other}">{"English" if other == "en" else "Nederlands"}</a></p>'
+def site_slugs(places: pd.DataFrame) -> dict[str, str]:
+    return {place.id: routes.place_slug(place.id, place.name) for place in places.itertuples()}
+
+
+def write_chart_pages(site: Site, lang: Lang) -> list[presentation.ChartKit]:
+    """Every embeddable chart of all the data: a page with its downloads, and its embed page."""
+    data = site.data
+    everything = Filter()
+    selection = apply(everything, data.ties)
+    folder = routes.site_dir(lang, "home")
+    kits = []
+    for show in routes.CHART_VIEWS:
+        kit = presentation.chart_kit(charts.chart_for(show, data, everything, selection, lang), Link(lang=lang))
+        chart = kit.chart
+        page = Page(folder, lang, chart.title, chart.summary, f"{folder}/{show}-preview.png", file=f"{show}.html")
+        site.page(page, f"<h1>{e(chart.title)}</h1>\n{chart_html(kit, folder)}")
+        embed = Page(folder, lang, chart.title, chart.summary, page.image, file=f"embed-{show}.html")
+        site.write(
+            embed.path,
+            embed_document(embed, chart_html(kit, folder, with_links=False), site.base, chart_scripts(folder)),
+        )
+        (site.out / folder / f"{show}.csv").write_bytes(kit.csv)
+        site.previews.append((chart, f"{folder}/{show}-preview.png"))
+        kits.append(kit)
+    return kits
+
+
+def write_place(site: Site, lang: Lang, places: pd.DataFrame, place_id: str, slugs: dict[str, str]) -> None:
+    data = site.data
+    profile = profiles.build(data, places, place_id, lang)
+    place = profile.place
+    slug = slugs[place_id]
+    folder = routes.site_dir(lang, "places", slug)
+    shown = profile.shown_ties
+    image = f"{folder}/preview.png" if not shown.empty else f"{routes.site_dir(lang, 'home')}/preview.png"
+    page = Page(
+        folder, lang, place.name, profile.sentence, image, "", site.app(Link(page="profile", place=place_id, lang=lang))
     )
-    (folder / "index.html").write_text(page_html(t("app_title", lang), lang, body), encoding="utf-8")
+    config = from_env()
+    parts = [f"<h1>{e(place.name)}</h1>"]
+    if place.name_zh:
+        parts.append(f"<p>{e(place.name_zh)} · {e(label('level', place.level, lang))}</p>")
+    parts.append(f'<p class="lead">{e(profile.sentence)}</p>')
+    if place.country == "NL" and place.level == "gemeente" and place.province_id in slugs:
+        province = page.href(routes.site_dir(lang, "places", slugs[place.province_id]))
+        name = profiles.name_of(places, place.province_id)
+        parts.append(f'<p><a href="{province}">{e(t("profile_in_province", lang))} {e(name)}</a></p>')
+    if profile.ties.empty:
+        parts.append(f"<p>{e(t('profile_none_meaning', lang))}</p><p>{e(t('profile_report', lang))}</p>")
+    for heading, ties in (("profile_ties", profile.ties), ("profile_municipal_ties", profile.municipal_ties)):
+        if not ties.empty:
+            parts.append(f"<h2>{e(t(heading, lang))}</h2>\n{ties_html(ties, lang, t(heading, lang), data.sources)}")
+    if profile.comparison:
+        compare = page.href(routes.site_dir(lang, "provinces"))
+        parts.append(f"<h2>{e(t('profile_compare', lang))}</h2><p>{e(profile.comparison)}</p>")
+        parts.append(f'<p><a href="{compare}">{e(t("compare_title", lang))}</a></p>')
+    if not shown.empty:
+        chart = charts.place_lifetimes(profile, data.events, data.sources, lang)
+        kit = presentation.chart_kit(chart, Link(page="profile", place=place_id, lang=lang))
+        parts.append(chart_html(kit, folder, with_links=False))
+        site.previews.append((chart, image))
+        map_view = maps.cn_view(shown, data.sources, lang, "none", boundaries.read_world())
+        rendered = relative_assets(map_view.combined().get_root().render(), folder)
+        rendered = rendered.replace("<head>", f'<head>\n<meta charset="utf-8">\n<title>{e(place.name)}</title>', 1)
+        site.write(f"{folder}/kaart.html", rendered.replace("<html>", f'<html lang="{lang}">', 1))
+        parts.append(f"<h2>{e(t('profile_map', lang))}</h2>")
+        parts.append(
+            f'<iframe class="mapframe mini" src="kaart.html" title="{e(t("profile_map", lang), quote=True)}"></iframe>'
+        )
+    if not profile.events.empty:
+        events = tables.events_table(profile.events, data.ties, data.places, data.sources, lang)
+        events = events.drop(columns=[t("col_sources", lang), t("col_source", lang), "id"])
+        parts.append(f"<h2>{e(t('profile_events', lang))}</h2>\n{tables.html_table(events, t('profile_events', lang))}")
+    if not shown.empty:
+        source_ids = " ".join(shown["source_ids"])
+        parts.append(f"<h2>{e(t('profile_sources', lang))}</h2>\n{sources_html(source_ids, data.sources)}")
+        parts.append(corrections_html(shown, lang, page, config.corrections_url))
+    site.page(page, "\n".join(parts))
+
+
+def write_places_index(site: Site, lang: Lang, places: pd.DataFrame, slugs: dict[str, str]) -> None:
+    """A–Z of every place: the search for readers without script."""
+    folder = routes.site_dir(lang, "places")
+    page = Page(folder, lang, t("site_az", lang), t("site_az_description", lang), f"{lang}/preview.png", "places")
+    items = "".join(
+        f'<li><a href="{page.href(routes.site_dir(lang, "places", slugs[p.id]))}">{e(p.name)}</a> '
+        f"({e(label('level', p.level, lang))}{', ' + e(p.name_zh) if p.name_zh else ''})</li>"
+        for p in places.sort_values("name", key=lambda names: names.map(filters.fold)).itertuples()
+    )
+    body = f'<h1>{e(t("site_az", lang))}</h1>\n{search_html(page, folder)}\n<ul class="az">{items}</ul>'
+    site.page(page, body)
+
+
+def write_section(site: Site, lang: Lang, section: str, title: str, description: str, body: str) -> Page:
+    folder = routes.site_dir(lang, section)
+    page = Page(folder, lang, title, description, f"{lang}/preview.png", section)
+    site.page(page, f"<h1>{e(title)}</h1>\n{body}")
+    return page
+
+
+def write_timeline(site: Site, lang: Lang, kits: dict[str, presentation.ChartKit]) -> None:
+    folder = routes.site_dir(lang, "timeline")
+    body = "".join(chart_html(kits[show], folder) for show in ("begun-ended", "standing", "lifetimes"))
+    write_section(site, lang, "timeline", t("page_timeline", lang), kits["begun-ended"].chart.summary, body)
+
+
+def events_body(site: Site, lang: Lang, folder: str, events: pd.DataFrame, link: Link) -> str:
+    data = site.data
+    table = tables.events_table(events, data.ties, data.places, data.sources, lang)
+    table = table.drop(columns=[t("col_sources", lang), t("col_source", lang), "id"])
+    subtitle = charts.selection_text(link.filter, lang, link.events)
+    parts = [tables.html_table(table, t("events", lang))]
+    for build in (charts.events_by_type_and_year, charts.events_by_actor):
+        kit = presentation.chart_kit(build(events, data.sources, subtitle, lang), link)
+        parts.append(chart_html(kit, folder, with_links=link.events == EventFilter()))
+    amounts = tables.amounts_table(events, data.ties, lang)
+    if not amounts.empty:
+        parts.append(f"<h2>{e(t('amounts', lang))}</h2>\n{tables.html_table(amounts, t('amounts', lang))}")
+    return "\n".join(parts)
+
+
+def write_events(site: Site, lang: Lang) -> None:
+    data = site.data
+    everything = Filter()
+    events = filters.events_in(everything, data.events, data.ties, data.places)
+    folder = routes.site_dir(lang, "events")
+    cpaffc = routes.site_dir(lang, "cpaffc")
+    intro = (
+        f"<p>{e(t('site_events_intro', lang))}</p>"
+        f'<p><a href="{routes.site_href(folder, cpaffc)}">{e(t("site_cpaffc_title", lang))}</a></p>'
+    )
+    body = intro + events_body(site, lang, folder, events, Link(page="events", lang=lang))
+    write_section(site, lang, "events", t("page_events", lang), t("site_events_intro", lang), body)
+    link = Link(page="events", events=EventFilter(actors=("cpaffc",)), lang=lang)
+    acted = filters.apply_events(link.events, events)
+    body = f"<p>{e(t('site_cpaffc_intro', lang, n=str(len(acted))))}</p>" + events_body(site, lang, cpaffc, acted, link)
+    write_section(
+        site, lang, "cpaffc", t("site_cpaffc_title", lang), t("site_cpaffc_intro", lang, n=str(len(acted))), body
+    )
+
+
+def write_provinces(site: Site, lang: Lang, kits: dict[str, presentation.ChartKit], slugs: dict[str, str]) -> None:
+    folder = routes.site_dir(lang, "provinces")
+    totals = profiles.province_totals(site.data)
+    table = tables.comparison_table(totals, lang).drop(columns=[t("col_profile", lang)])
+    names = [
+        f'<li><a href="{routes.site_href(folder, routes.site_dir(lang, "places", slugs[code]))}">{e(name)}</a></li>'
+        for code, name in zip(totals["province_id"], totals["province"])
+    ]
+    body = (
+        f"<p>{e(t('compare_intro', lang))}</p>\n{tables.html_table(table, t('compare_title', lang))}\n"
+        f"{chart_html(kits['provinces'], folder)}\n<h2>{e(t('site_provinces', lang))}</h2><ul>{''.join(names)}</ul>"
+    )
+    write_section(site, lang, "provinces", t("compare_title", lang), t("compare_intro", lang), body)
+
+
+def write_data_page(site: Site, lang: Lang, data_dir: Path) -> None:
+    from twinnings import corrections
+
+    folder = routes.site_dir(lang, "data")
+    downloads = " · ".join(
+        f'<a href="{routes.site_href(folder, f"data/{name}", True)}">{e(name)}</a>'
+        for name in (*DATA_FILES, "stedenbanden-nl-cn.zip")
+    )
+    readme = export.package_document(data_dir, "README.md")
+    changelog = export.package_document(data_dir, "CHANGELOG.md")
+    body = (
+        f"<p>{e(t('site_data_intro', lang))}</p>\n<h2>{e(t('downloads', lang))}</h2>\n<p>{downloads}</p>\n"
+        f'<h2 id="{corrections.POLICY_ANCHOR}">{e(t("corrections_title", lang))}</h2>\n'
+        f"<p>{e(t('corrections_text', lang))}</p>\n"
+        f"<h2>{e(t('sources', lang))}</h2>\n"
+        + tables.html_table(tables.sources_table(site.data.sources, lang).drop(columns=["id"]), t("sources", lang))
+        + f"\n<h2>{e(t('methodology_title', lang))}</h2>\n<details><summary>{e(t('methodology', lang))}</summary>"
+        f"<pre>{e(readme)}</pre></details>\n<details><summary>{e(t('changelog', lang))}</summary>"
+        f"<pre>{e(changelog)}</pre></details>\n<p>{e(t('licence_note', lang))}</p>"
+    )
+    write_section(site, lang, "data", t("page_data", lang), t("site_data_intro", lang), body)
+
+
+def write_previews(site: Site, shapes: dict) -> None:
+    """1200x630 preview images: each chart and place page's chart by kaleido in one browser session, and
+    the home map per language with the project's own map-image code."""
+    from PIL import Image
+
+    from twinnings import map_image
+
+    figures = [chart.figure for chart, _path in site.previews]
+    files = [str(site.out / path) for _chart, path in site.previews]
+    if figures:
+        pio.write_images(figures, files, width=PREVIEW_SIZE[0], height=PREVIEW_SIZE[1], scale=1)
+    for lang in i18n.LANGS:
+        png = map_image.map_image(
+            "nl",
+            site.data.ties,
+            shapes["nl"][0],
+            shapes["nl"][1],
+            t("app_title", lang),
+            t("app_tagline", lang),
+            "",
+            lang,
+        )
+        image = Image.open(__import__("io").BytesIO(png)).convert("RGB")
+        width = image.width
+        height = round(width * PREVIEW_SIZE[1] / PREVIEW_SIZE[0])
+        top = (image.height - height) // 2
+        image.crop((0, top, width, top + height)).resize(PREVIEW_SIZE).save(site.out / lang / "preview.png")
+
+
+def write_images(kits: list[presentation.ChartKit], out: Path) -> None:
+    """PNG (double resolution) and SVG of every chart at publication size, in one browser session."""
+    figures, files, widths, heights, scales = [], [], [], [], []
+    for kit in kits:
+        stem = out / routes.site_dir(kit.embed.lang, "home") / kit.embed.show
+        for ext, scale in (("png", charts.EXPORT_SCALE), ("svg", 1)):
+            figures.append(kit.chart.figure)
+            files.append(f"{stem}.{ext}")
+            widths.append(charts.EXPORT_WIDTH)
+            heights.append(kit.height)
+            scales.append(scale)
+    pio.write_images(figures, files, width=widths, height=heights, scale=scales)
+
+
+def embed_document(page: Page, body: str, base: str, head: str) -> str:
+    """An embed: the chart alone with the page's head (title, language, canonical), no navigation."""
+    document = render(page, body, base, head)
+    head = document.split("<body>")[0]
+    return f'{head}<body>\n<main id="main">\n{body}\n</main>\n</body>\n</html>\n'
+
+
+def root_document(base: str) -> str:
+    """The site's root: the two languages, with a head like every page's."""
+    canonical = absolute(base, "") if base else "./"
+    image = absolute(base, "nl/preview.png") if base else "nl/preview.png"
+    tagline = e(t("app_tagline", "nl"))
+    return (
+        '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<title>{e(SITE_NAME)}</title>\n<meta name="description" content="{tagline}">\n'
+        f'<link rel="canonical" href="{e(canonical)}">\n'
+        f'<meta property="og:title" content="{e(SITE_NAME)}">\n<meta property="og:description" content="{tagline}">\n'
+        f'<meta property="og:url" content="{e(canonical)}">\n<meta property="og:image" content="{e(image)}">\n'
+        '<meta name="twitter:card" content="summary_large_image">\n'
+        '<link rel="stylesheet" href="assets/site.css">\n</head>\n<body>\n<main id="main">\n'
+        f"<h1>{e(SITE_NAME)}</h1>\n<p>{tagline}</p>\n"
+        '<p><a href="nl/">Nederlands</a> · <a href="en/" lang="en" hreflang="en">English</a></p>\n'
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def write_sitemap(site: Site) -> None:
+    pages = sorted(path for path in site.written if path.endswith("index.html"))
+    urls = "".join(
+        f"<url><loc>{e(absolute(site.base, path.removesuffix('index.html')))}</loc></url>\n" for path in pages
+    )
+    site.write(
+        "sitemap.xml",
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n',
+    )
+    sitemap = f"Sitemap: {absolute(site.base, 'sitemap.xml')}\n" if site.base else ""  # must be absolute
+    site.write("robots.txt", f"User-agent: *\nAllow: /\n{sitemap}")
 
 
 def export_site(out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
     """Write the whole site into `out` (created; existing files of the same names are replaced)."""
     out = Path(out)
     data = load(data_dir)
+    config = from_env()
     out.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(STATIC_DIR, out / "app" / "static", dirs_exist_ok=True)
+    site = Site(out, data, config.static_base_url or "", config.public_url or "")
+    shutil.copytree(STATIC_DIR / "vendor", out / "app" / "static" / "vendor", dirs_exist_ok=True)
     (out / "assets").mkdir(exist_ok=True)
     shutil.copy(PLOTLY_JS, out / "assets" / "plotly.min.js")
+    for name in ("site.css", "search.js", "charts.js"):
+        shutil.copy(STATIC_DIR / "site" / name, out / "assets" / name)
     (out / "data").mkdir(exist_ok=True)
     for name in DATA_FILES:
         shutil.copy(Path(data_dir) / name, out / "data" / name)
     (out / "data" / "stedenbanden-nl-cn.zip").write_bytes(export.package_zip(Path(data_dir)))
-    images: list[tuple[charts.Chart, Path]] = []
+    geo = boundaries.EMBEDDED_DIR
+    province_shapes = boundaries.read_boundaries(geo, "provinces")
+    municipalities = boundaries.read_boundaries(geo, "municipalities")
+    shapes = {"nl": (province_shapes, municipalities, None), "cn": (None, None, boundaries.read_world())}
+    slugs = site_slugs(profiles.directory(data, municipalities, province_shapes, "nl"))
+    all_kits: list[presentation.ChartKit] = []
     for lang in i18n.LANGS:
-        folder = out / lang
-        folder.mkdir(exist_ok=True)
-        kits = site_charts(data, lang)
-        pages = write_maps(folder, data, lang) + [write_chart(folder, kit, lang) for kit in kits]
-        write_index(folder, lang, pages)
-        images += [(kit.chart, folder / kit.embed.show) for kit in kits]
-    write_images(images)
-    (out / "index.html").write_text(
-        page_html(
-            "Stedenbanden NL–CN",
-            "nl",
-            '<p><a href="nl/index.html">Nederlands</a> · <a href="en/index.html" lang="en">English</a></p>',
-        ),
-        encoding="utf-8",
-    )
+        places = profiles.directory(data, municipalities, province_shapes, lang)
+        write_maps(site, lang, places, shapes)
+        kits = write_chart_pages(site, lang)
+        all_kits += kits
+        by_show = {kit.embed.show: kit for kit in kits}
+        write_home(site, lang, places)
+        write_timeline(site, lang, by_show)
+        write_events(site, lang)
+        write_provinces(site, lang, by_show, slugs)
+        write_data_page(site, lang, Path(data_dir))
+        write_places_index(site, lang, places, slugs)
+        for place_id in places["id"]:
+            write_place(site, lang, places, place_id, slugs)
+        index = search_index(profiles.directory(data, municipalities, province_shapes, "nl"), places, lang)
+        (out / "assets" / f"search-{lang}.json").write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+    write_images(all_kits, out)
+    write_previews(site, shapes)
+    write_sitemap(site)
+    site.write("index.html", root_document(site.base))
     return sorted(p for p in out.rglob("*") if p.is_file())
-
-
-def write_images(images: list[tuple[charts.Chart, Path]]) -> None:
-    """PNG (double resolution) and SVG of every chart at publication size, in one browser session."""
-    figures, files, widths, heights, scales = [], [], [], [], []
-    for chart, stem in images:
-        height = int(chart.figure.layout.height or charts.EXPORT_HEIGHT)
-        for ext, scale in (("png", charts.EXPORT_SCALE), ("svg", 1)):
-            figures.append(chart.figure)
-            files.append(f"{stem}.{ext}")
-            widths.append(charts.EXPORT_WIDTH)
-            heights.append(height)
-            scales.append(scale)
-    pio.write_images(figures, files, width=widths, height=heights, scale=scales)
