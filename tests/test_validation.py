@@ -371,3 +371,21 @@ def test_actor_code_listed_twice_is_reported(data_copy):
     assert "events.csv, row 2, field 'actors': 'nl_municipality nl_municipality' lists a code twice" in messages(
         data_copy
     )
+
+
+def test_ended_tie_needs_its_end_basis(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, id="arnhem--wuhan").update(end_basis=""))
+    assert any(
+        m.startswith("ties.csv, row") and "field 'end_basis': an ended tie needs its end_basis" in m
+        for m in messages(data_copy)
+    )
+
+
+def test_end_basis_belongs_to_ended_ties_only(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, status="unknown").update(end_basis="lapse"))
+    assert any("field 'end_basis': must be empty for a tie that is 'unknown'" in m for m in messages(data_copy))
+
+
+def test_unknown_end_basis_is_refused(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, id="arnhem--wuhan").update(end_basis="vote"))
+    assert any("field 'end_basis': 'vote' is not one of: decision, statement, lapse" in m for m in messages(data_copy))

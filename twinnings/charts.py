@@ -37,16 +37,17 @@ EVENT_STYLE: dict[str, tuple[str, str]] = {
     "suspension": ("#D55E00", "hourglass"),
     "conference": ("#56B4E9", "pentagon"),
     "exhibition": ("#56B4E9", "square-open"),
+    "exchange": ("#0072B2", "triangle-down"),
     "report_published": ("#999999", "circle-open"),
     "policy": ("#999999", "cross"),
     "other": ("#999999", "circle-dot"),
 }
 
 
-# For counts per year, the fifteen event types fold into five groups with distinct colours.
+# For counts per year, the sixteen event types fold into five groups with distinct colours.
 EVENT_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ties": ("#009E73", ("agreement_signed", "anniversary")),
-    "contacts": ("#0072B2", ("visit", "trade_mission", "conference", "exhibition")),
+    "contacts": ("#0072B2", ("visit", "trade_mission", "conference", "exhibition", "exchange")),
     "gifts": ("#E69F00", ("donation", "gift", "award")),
     "politics": ("#D55E00", ("council_motion", "termination", "suspension")),
     "context": ("#999999", ("policy", "report_published", "other")),

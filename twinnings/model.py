@@ -40,11 +40,33 @@ EVENT_TYPES = (
     "suspension",
     "conference",
     "exhibition",
+    "exchange",
     "report_published",
     "policy",
     "other",
 )
 DIRECTIONS = ("nl_to_cn", "cn_to_nl", "mutual")
+END_BASES = ("decision", "statement", "lapse")
+
+# The status rule (data/README.md, Methodology). These event types show a tie in use; the
+# others (motions, terminations, policy, reports, other) do not.
+USE_EVENT_TYPES = (
+    "visit",
+    "trade_mission",
+    "exchange",
+    "agreement_signed",
+    "donation",
+    "gift",
+    "award",
+    "anniversary",
+    "conference",
+    "exhibition",
+)
+# Evidence of use or dormancy counts as current for five years after the year it is dated,
+# judged at the release year of the data: older evidence leaves a tie `unknown`.
+RELEASE_YEAR = 2026
+CURRENT_YEARS = 5
+CUTOFF_YEAR = RELEASE_YEAR - CURRENT_YEARS
 
 # Who acted in an event: the controlled list behind events.actors, with what each code means.
 ACTOR_MEANINGS: dict[str, str] = {
@@ -244,17 +266,28 @@ TIES = Resource(
         _precision("ended_precision", "ended", "day"),
         Field(
             "status",
-            "active: a source says it stands and is used; dormant: stands on paper but is "
-            "paused or unused; ended: formally ended; unknown: no recent source.",
+            "active: a dated source shows the tie in use (a visit, exchange, signing, donation, award, "
+            f"anniversary...) in {CUTOFF_YEAR} or later; dormant: a source of {CUTOFF_YEAR} or later says it "
+            "stands but is paused or unused; ended: ended by a decision, a statement or a lapse (see "
+            "end_basis); unknown: none of these, or only evidence older than five years.",
             "active",
             required=True,
             enum=STATUSES,
         ),
         _date(
             "status_as_of",
-            "Date of the newest source supporting the status",
+            "Date of the newest source supporting the status (for an active tie: the date of its latest use)",
             "2024-07",
             required=True,
+        ),
+        Field(
+            "end_basis",
+            "For an ended tie, how the record knows: decision: a source reports the decision that "
+            "ended it; statement: a party or a source says it ended, but the decision itself was not "
+            "seen; lapse: a source states the agreement ran out, or the condition it depended on "
+            "failed. Empty for other ties.",
+            "decision",
+            enum=END_BASES,
         ),
         Field("end_reason_nl", "Why it ended or went dormant, in Dutch.", ""),
         Field("end_reason_en", "Why it ended or went dormant, in English.", ""),
@@ -383,3 +416,53 @@ def precision_of(partial_date: str) -> str:
 
 def year_of(partial_date: str) -> int | None:
     return int(partial_date[:4]) if re.match(r"^\d{4}", partial_date or "") else None
+
+
+def on_or_before(a: str, b: str) -> bool:
+    """Partial date `a` is not later than `b`, compared at the coarser of the two precisions."""
+    width = min(len(a), len(b))
+    return a[:width] <= b[:width]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A tie's last sign of life: the date of its latest use, and the record that shows it
+    (an event id, or the tie's own id when its start is the latest evidence)."""
+
+    date: str
+    record: str
+
+    @property
+    def precision(self) -> str:
+        return precision_of(self.date)
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+def _evidence_order(date: str, record: str, is_event: bool) -> tuple:
+    # By the first day a partial date can mean (a bare year counts from January, so it never
+    # overstates how recent it is); on the same day the more precise date, then an event
+    # rather than the start, win.
+    padded = date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date
+    return (padded, len(date), is_event, record)
+
+
+def latest_evidence(tie_id: str, started: str, events, until: str = "") -> Evidence | None:
+    """The latest use of a tie: its events of a use type (USE_EVENT_TYPES) and its start.
+    `events` are mappings with id, tie_id, type and date; `until` keeps only evidence on or
+    before that partial date. None when the record holds no dated use."""
+    candidates = [
+        (e["date"], e["id"], True)
+        for e in events
+        if e["tie_id"] == tie_id and e["type"] in USE_EVENT_TYPES and e["date"]
+    ]
+    if started:
+        candidates.append((started, tie_id, False))
+    if until:
+        candidates = [c for c in candidates if on_or_before(c[0], until)]
+    if not candidates:
+        return None
+    date, record, _ = max(candidates, key=lambda c: _evidence_order(*c))
+    return Evidence(date, record)

@@ -247,6 +247,18 @@ def _tie_problems(ties: pd.DataFrame, places: pd.DataFrame, today: dt.date) -> l
         seen_pairs.setdefault(pair, line)
         for date_field in ("started", "ended", "status_as_of"):
             problems += _date_problems("ties.csv", row, date_field, today)
+        if row["status"] == "ended" and not row["end_basis"]:
+            problems.append(
+                Problem(
+                    "ties.csv",
+                    line,
+                    "end_basis",
+                    f"an ended tie needs its end_basis ({', '.join(model.END_BASES)}): how the record knows it ended",
+                )
+            )
+        if row["status"] != "ended" and row["end_basis"]:
+            message = f"must be empty for a tie that is '{row['status']}'"
+            problems.append(Problem("ties.csv", line, "end_basis", message))
         if row["status"] == "ended":
             if not row["ended"] and not row["notes"]:
                 problems.append(
