@@ -9,9 +9,12 @@ relative links, so it works from a host's root or from any folder.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import io
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -166,14 +169,17 @@ def search_html(page: Page, places_dir: str) -> str:
     )
 
 
-def search_index(places_nl: pd.DataFrame, places: pd.DataFrame, lang: Lang) -> list[dict]:
-    """Every place with its page and the names a reader may type: the name, Hanzi, pinyin, the Dutch name."""
-    slugs = dict(zip(places_nl["id"], [routes.place_slug(p.id, p.name) for p in places_nl.itertuples()]))
+def search_index(places_nl: pd.DataFrame, places: pd.DataFrame, known: pd.DataFrame, lang: Lang) -> list[dict]:
+    """Every place with its page and the names a reader may type: the name, both languages' names where
+    the data has them ('Den Haag', 'The Hague'), Hanzi and pinyin."""
+    slugs = site_slugs(places_nl)
     dutch = dict(zip(places_nl["id"], places_nl["name"]))
+    english = dict(zip(known["id"], known["name_en"]))
     index = []
     for place in places.itertuples():
-        keys = [name for name in dict.fromkeys((place.name, dutch[place.id], place.name_zh, place.pinyin)) if name]
+        names = (place.name, dutch[place.id], english.get(place.id, ""), place.name_zh, place.pinyin)
         level = label("level", place.level, lang)
+        keys = [name for name in dict.fromkeys(names) if name]
         index.append({"n": f"{place.name} ({level})", "u": f"{routes.SITE_PLACE}/{slugs[place.id]}/", "k": keys})
     return index
 
@@ -412,16 +418,13 @@ def write_data_page(site: Site, lang: Lang, data_dir: Path) -> None:
 
 
 def write_previews(site: Site, shapes: dict) -> None:
-    """1200x630 preview images: each chart and place page's chart by kaleido in one browser session, and
-    the home map per language with the project's own map-image code."""
+    """1200x630 preview images: each chart and place page's chart (kaleido), and the home map per
+    language with the project's own map-image code."""
     from PIL import Image
 
     from twinnings import map_image
 
-    figures = [chart.figure for chart, _path in site.previews]
-    files = [str(site.out / path) for _chart, path in site.previews]
-    if figures:
-        pio.write_images(figures, files, width=PREVIEW_SIZE[0], height=PREVIEW_SIZE[1], scale=1)
+    render_images(site.out, [(chart.figure, path, *PREVIEW_SIZE, 1) for chart, path in site.previews])
     for lang in i18n.LANGS:
         png = map_image.map_image(
             "nl",
@@ -433,25 +436,47 @@ def write_previews(site: Site, shapes: dict) -> None:
             "",
             lang,
         )
-        image = Image.open(__import__("io").BytesIO(png)).convert("RGB")
-        width = image.width
-        height = round(width * PREVIEW_SIZE[1] / PREVIEW_SIZE[0])
+        image = Image.open(io.BytesIO(png)).convert("RGB")
+        height = round(image.width * PREVIEW_SIZE[1] / PREVIEW_SIZE[0])
         top = (image.height - height) // 2
-        image.crop((0, top, width, top + height)).resize(PREVIEW_SIZE).save(site.out / lang / "preview.png")
+        image.crop((0, top, image.width, top + height)).resize(PREVIEW_SIZE).save(site.out / lang / "preview.png")
 
 
 def write_images(kits: list[presentation.ChartKit], out: Path) -> None:
-    """PNG (double resolution) and SVG of every chart at publication size, in one browser session."""
-    figures, files, widths, heights, scales = [], [], [], [], []
+    """PNG (double resolution) and SVG of every chart at publication size."""
+    jobs = []
     for kit in kits:
-        stem = out / routes.site_dir(kit.embed.lang, "home") / kit.embed.show
+        stem = f"{routes.site_dir(kit.embed.lang, 'home')}/{kit.embed.show}"
         for ext, scale in (("png", charts.EXPORT_SCALE), ("svg", 1)):
-            figures.append(kit.chart.figure)
-            files.append(f"{stem}.{ext}")
-            widths.append(charts.EXPORT_WIDTH)
-            heights.append(kit.height)
-            scales.append(scale)
-    pio.write_images(figures, files, width=widths, height=heights, scale=scales)
+            jobs.append((kit.chart.figure, f"{stem}.{ext}", charts.EXPORT_WIDTH, kit.height, scale))
+    render_images(out, jobs)
+
+
+CACHE_FILE = ".build-cache.json"
+
+
+def render_images(out: Path, jobs: list[tuple[go.Figure, str, int, int, float]]) -> None:
+    """Draw figures to files with kaleido in two browser tabs (both cores); a file whose figure and size are
+    unchanged since the last export into `out` is kept, so a rebuild of unchanged data draws nothing."""
+    import kaleido
+
+    cache_path = out / CACHE_FILE
+    cache = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.is_file() else {}
+    todo = []
+    for figure, path, width, height, scale in jobs:
+        key = hashlib.sha256(f"{figure.to_json()}|{width}x{height}@{scale}".encode()).hexdigest()
+        if cache.get(path) != key or not (out / path).is_file():
+            opts = {"width": width, "height": height, "scale": scale, "format": path.rsplit(".", 1)[1]}
+            todo.append({"fig": figure.to_dict(), "path": str(out / path), "opts": opts})
+            cache[path] = key
+    progress(f"images: {len(todo)} to draw, {len(jobs) - len(todo)} unchanged")
+    if todo:
+        kaleido.write_fig_from_object_sync(todo, kopts={"n": 2})
+    cache_path.write_text(json.dumps(cache, indent=0, sort_keys=True), encoding="utf-8")
+
+
+def progress(text: str) -> None:
+    print(f"export-site: {text}", file=sys.stderr, flush=True)
 
 
 def embed_document(page: Page, body: str, base: str, head: str) -> str:
@@ -514,7 +539,8 @@ def export_site(out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
     province_shapes = boundaries.read_boundaries(geo, "provinces")
     municipalities = boundaries.read_boundaries(geo, "municipalities")
     shapes = {"nl": (province_shapes, municipalities, None), "cn": (None, None, boundaries.read_world())}
-    slugs = site_slugs(profiles.directory(data, municipalities, province_shapes, "nl"))
+    places_nl = profiles.directory(data, municipalities, province_shapes, "nl")
+    slugs = site_slugs(places_nl)
     all_kits: list[presentation.ChartKit] = []
     for lang in i18n.LANGS:
         places = profiles.directory(data, municipalities, province_shapes, lang)
@@ -528,9 +554,11 @@ def export_site(out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
         write_provinces(site, lang, by_show, slugs)
         write_data_page(site, lang, Path(data_dir))
         write_places_index(site, lang, places, slugs)
-        for place_id in places["id"]:
+        for done, place_id in enumerate(places["id"], 1):
             write_place(site, lang, places, place_id, slugs)
-        index = search_index(profiles.directory(data, municipalities, province_shapes, "nl"), places, lang)
+            if done % 100 == 0 or done == len(places):
+                progress(f"{lang}: {done}/{len(places)} place pages")
+        index = search_index(places_nl, places, data.places, lang)
         (out / "assets" / f"search-{lang}.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
