@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test validate build lint bench browser-deps clean
+.PHONY: run test validate build site lint bench browser-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ validate: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/python -m twinnings build
+
+site: $(STAMP) browser-deps
+	$(BIN)/python -m twinnings export-site site
 
 bench: $(STAMP) browser-deps
 	$(BIN)/python bench/run.py
