@@ -373,3 +373,14 @@ def test_data_page_offers_a_correction_link_per_record(monkeypatch):
     at = run_page("pages/data_sources.py", "en", monkeypatch)
     links = at.dataframe[0].value["Correction"]
     assert links.str.startswith("https://tracker.example/issues/new?title=Correction%20tie%20").all()
+
+
+def test_with_a_published_static_site_embed_codes_default_to_it_for_the_views_it_holds(monkeypatch):
+    monkeypatch.setenv("TWINNINGS_STATIC_BASE_URL", "https://static.example/site")
+    at = run_page("pages/timeline.py", "en", monkeypatch)
+    snippets = [code.value for code in at.code if "<iframe" in code.value]
+    assert snippets[0].startswith('<iframe src="https://static.example/site/en/embed-begun-ended.html"')
+    assert "embed=true&amp;show=begun-ended" in snippets[1]
+    at.multiselect(key="w_status").set_value(["ended"]).run()
+    snippets = [code.value for code in at.code if "<iframe" in code.value]
+    assert "static.example" not in snippets[0] and "status=ended" in snippets[0]

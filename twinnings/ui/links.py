@@ -91,16 +91,15 @@ def copy_link_button(lang: i18n.Lang) -> None:
 
 
 def embed_code(embed: Link, title: str) -> None:
-    """The copyable iframe snippet for exactly what is on screen, from the app, and from the static site
-    when it is published and holds that view."""
+    """The copyable iframe snippet for exactly what is on screen: from the static site first when it is
+    published and holds that view (no server per reader), else, and also, from the app."""
     lang = embed.lang
-    st.markdown(i18n.t("embed_help", lang))
-    st.code(embeds.snippet(app_root(), embed, title), language="html")
     static = context.settings().static_base_url
-    if not static or embed.place:
-        return  # the static site has no profiles yet
-    if routes.static_path(embed):
+    holds = bool(static) and not embed.place and routes.static_path(embed) is not None
+    if holds:
         st.markdown(i18n.t("embed_static", lang))
         st.code(embeds.static_snippet(static, embed, title), language="html")
-    else:
+    st.markdown(i18n.t("embed_help", lang))
+    st.code(embeds.snippet(app_root(), embed, title), language="html")
+    if static and not holds and not embed.place:
         st.markdown(i18n.t("embed_static_all_only", lang))
