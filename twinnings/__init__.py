@@ -2,6 +2,6 @@
 
 from pathlib import Path
 
-__version__ = "2.1.0"
+__version__ = "3.0.0"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from twinnings import __version__, profiles, provinces, safe_text
+from twinnings import __version__, model, profiles, provinces, safe_text
 from twinnings.filters import FIRST_YEAR, EventFilter, Filter, apply_events, events_in, this_year
 from twinnings.i18n import Lang, label, t
 from twinnings.style import STATUS_COLOURS
@@ -347,9 +347,12 @@ def lifetimes(
     moments: pd.DataFrame | None = None,
 ) -> Chart:
     """One bar per tie from its start to its end (or today), events drawn on it as symbols.
-    A tie with an unknown start is drawn hatched from its first dated evidence, never from an invented year."""
+    A tie with an unknown start is drawn hatched from its first dated evidence, never from an invented year.
+    A dashed line marks how long each tie has been silent: from its last sign of life (its latest use,
+    see model.latest_evidence) to its end or today."""
     today = pd.Timestamp(dt.date.today())
     tie_events = events[events["tie_id"].isin(ties["id"])]
+    last_evidence = _last_evidence(ties, tie_events)
     first_event = tie_events.groupby("tie_id")["date"].min()
     ordered = ties.sort_values(["nl_province_id", "start_year", "id"], na_position="last")
     publisher = dict(zip(sources["id"], sources["publisher"]))
@@ -360,6 +363,9 @@ def lifetimes(
         start = partial_date_start(tie["started"] if start_known else evidence)
         # an ended tie without a known end date is drawn up to the source that reports it ended
         end = tie["ended"] or (tie["status_as_of"] if tie["status"] == "ended" else "")
+        drawn_to = partial_date_start(end).date().isoformat() if end else today.date().isoformat()
+        last = last_evidence.get(tie["id"], "")
+        silent_from = max(partial_date_start(last), start).date().isoformat() if last else ""
         rows.append(
             {
                 "tie_id": tie["id"],
@@ -369,11 +375,25 @@ def lifetimes(
                 "start_known": start_known,
                 "drawn_from": start.date().isoformat(),
                 "ended": tie["ended"],
-                "drawn_to": partial_date_start(end).date().isoformat() if end else today.date().isoformat(),
+                "drawn_to": drawn_to,
                 "status": tie["status"],
+                "last_evidence": last,
+                "silent_from": silent_from,
             }
         )
-    columns = ["tie_id", "label", "province", "started", "start_known", "drawn_from", "ended", "drawn_to", "status"]
+    columns = [
+        "tie_id",
+        "label",
+        "province",
+        "started",
+        "start_known",
+        "drawn_from",
+        "ended",
+        "drawn_to",
+        "status",
+        "last_evidence",
+        "silent_from",
+    ]
     data = pd.DataFrame(rows, columns=columns)
     fig = go.Figure()
     for status in ("active", "dormant", "unknown", "ended"):
@@ -396,6 +416,25 @@ def lifetimes(
                 opacity=1 if known else 0.7,
                 hoverinfo="skip",
             )
+    silent = data[(data["silent_from"] != "") & (data["silent_from"] < data["drawn_to"])]
+    if not silent.empty:
+        xs, ys, texts = [], [], []
+        for row in silent.itertuples():
+            name_of_tie = safe_text.plotly(row.label)
+            when = safe_text.plotly(t("silent_since", lang, when=profiles.date_words(row.last_evidence, lang)))
+            xs += [row.silent_from, row.drawn_to, None]
+            ys += [name_of_tie, name_of_tie, None]
+            texts += [f"{name_of_tie}: {when}"] * 2 + [None]
+        fig.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            name=t("silent_since_legend", lang),
+            legendgroup="silence",
+            line={"color": "#222222", "width": 2, "dash": "dash"},
+            text=texts,
+            hoverinfo="text",
+        )
     if not data["start_known"].all():
         fig.add_scatter(
             x=[None],
@@ -466,6 +505,17 @@ def lifetimes(
         events=str(len(shown)),
     )
     return Chart(fig, data, summary, name, source, tuple(notes), t("chart_lifetimes", lang))
+
+
+def _last_evidence(ties: pd.DataFrame, events: pd.DataFrame) -> dict[str, str]:
+    """Tie id -> its last sign of life: the loaded frame carries it; a bare frame gets it from the events."""
+    if "last_evidence" in ties:
+        return dict(zip(ties["id"], ties["last_evidence"]))
+    records = events[["id", "tie_id", "type", "date"]].to_dict("records")
+    latest = {
+        tie_id: model.latest_evidence(tie_id, started, records) for tie_id, started in zip(ties["id"], ties["started"])
+    }
+    return {tie_id: evidence.date if evidence else "" for tie_id, evidence in latest.items()}
 
 
 def yearly_bars(

@@ -13,7 +13,13 @@ import pandas as pd
 
 from twinnings import DATA_DIR, model
 from twinnings.files import check_files
-from twinnings.validate import DataError, Problem, semantic_problems, structural_problems
+from twinnings.validate import (
+    DataError,
+    Problem,
+    published_evidence_problems,
+    semantic_problems,
+    structural_problems,
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,10 @@ def _checked(data_dir: Path, require_generated: bool = True) -> tuple[list[Probl
     if _has_errors(structural):
         return problems, None
     raw = read_raw(data_dir)
-    return problems + semantic_problems(raw["places"], raw["ties"], raw["events"], raw["sources"]), raw
+    problems += semantic_problems(raw["places"], raw["ties"], raw["events"], raw["sources"])
+    if require_generated and (data_dir / "twinnings.geojson").is_file() and not _has_errors(problems):
+        problems += published_evidence_problems(data_dir, raw["ties"], raw["events"])
+    return problems, raw
 
 
 def _has_errors(problems: list[Problem]) -> bool:
@@ -74,7 +83,7 @@ def load(data_dir: Path = DATA_DIR, *, require_generated: bool = True) -> Datase
     places = _typed_places(raw["places"])
     return Dataset(
         places=places,
-        ties=_typed_ties(raw["ties"], places),
+        ties=_typed_ties(raw["ties"], places, raw["events"]),
         events=_typed_events(raw["events"]),
         sources=raw["sources"],
     )
@@ -93,13 +102,22 @@ def _typed_places(places: pd.DataFrame) -> pd.DataFrame:
     return places.assign(province_id=places["id"].map(province_of))
 
 
-def _typed_ties(ties: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+def _typed_ties(ties: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Ties with years, both places' names and provinces, and the derived last sign of life:
+    `last_evidence` (a partial date, '' when the record holds no dated use), its precision,
+    `last_evidence_id` (an event id, or the tie's id when its start is the latest evidence)."""
     names = places.set_index("id")
+    records = events[["id", "tie_id", "type", "date"]].to_dict("records")
+    latest = [model.latest_evidence(tie_id, started, records) for tie_id, started in zip(ties["id"], ties["started"])]
     ties = ties.assign(
         start_year=_years(ties["started"]),
         end_year=_years(ties["ended"]),
         status_year=_years(ties["status_as_of"]),
+        last_evidence=[e.date if e else "" for e in latest],
+        last_evidence_precision=[e.precision if e else "unknown" for e in latest],
+        last_evidence_id=[e.record if e else "" for e in latest],
     )
+    ties["last_evidence_year"] = _years(ties["last_evidence"])
     for side in ("nl", "cn"):
         ids = ties[f"{side}_place_id"]
         for column in ("name_nl", "name_en", "name_zh", "name_pinyin", "level", "province_id", "lat", "lon"):

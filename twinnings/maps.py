@@ -22,6 +22,7 @@ from jinja2 import Template
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.model import STATUSES
+from twinnings.profiles import last_evidence_text
 from twinnings.safe_text import html_text as esc
 from twinnings.safe_text import http_url as safe_url
 from twinnings.safe_text import script_json
@@ -163,6 +164,8 @@ def popup_html(
                     f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer" '
                     f'title="{esc(title_text)}">{esc(publisher)}</a>'
                 )
+        basis = tie.get("end_basis") or ""
+        end_basis = f"{esc(label('end_basis', basis, lang))}; " if tie["status"] == "ended" and basis else ""
         n_events = (events_per_tie or {}).get(tie["id"], 0)
         events_text = f", {n_events} {esc(t('events_lower', lang))}" if n_events else ""
         rows.append(
@@ -170,7 +173,8 @@ def popup_html(
             f'<b class="tw-partner">{esc(partner)}</b>{zh}<br>'
             f"{esc(label('relation', tie['relation_type'], lang))}, {esc(years_text(tie, lang))}, "
             f"<i>{esc(label('status', tie['status'], lang))}</i> "
-            f"({esc(t('status_as_of', lang))} {esc(tie['status_as_of'])}){events_text}<br>"
+            f"({end_basis}{esc(t('status_as_of', lang))} {esc(tie['status_as_of'])}){events_text}<br>"
+            f'<span class="tw-evidence">{esc(t("last_evidence", lang, when=last_evidence_text(tie, lang)))}</span><br>'
             f"{esc(t('sources', lang))}: {', '.join(links)}"
             + (
                 f'<br><a class="tw-correction" href="{esc(correction_of(tie["id"]))}" target="_blank" '

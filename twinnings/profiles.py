@@ -134,13 +134,35 @@ def period_text(tie: pd.Series, lang: Lang) -> str:
     return t("start_unknown", lang)
 
 
+def date_words(partial_date: str, lang: Lang) -> str:
+    """A partial date as a reader says it, at most to the month: '2021', 'mei 2021' / 'May 2021'."""
+    if len(partial_date) < 7:
+        return partial_date
+    return f"{t(f'month_{int(partial_date[5:7])}', lang)} {partial_date[:4]}"
+
+
+def last_evidence_text(tie: pd.Series | dict, lang: Lang) -> str:
+    """'mei 2021', 'mei 2021 (begin van de band)' when the start is the latest evidence, or that
+    the record holds no dated use."""
+    when = tie.get("last_evidence", "") or ""
+    if not when:
+        return t("last_evidence_none", lang)
+    start = tie.get("last_evidence_id", "") == tie["id"]
+    return date_words(when, lang) + (f" ({t('last_evidence_start', lang)})" if start else "")
+
+
 def status_text(tie: pd.Series, lang: Lang) -> str:
     status = label("status", tie["status"], lang)
     year = tie["status_as_of"][:4]
+    when = tie.get("last_evidence", "") or ""
     if tie["status"] == "ended":
         return status
     if tie["status"] == "unknown":
+        if when:
+            return t("profile_status_silent", lang, when=date_words(when, lang))
         return t("profile_status_unknown", lang, year=year)
+    if tie["status"] == "active" and when:
+        return t("profile_status_active_evidence", lang, when=date_words(when, lang))
     return t("profile_status_as_of", lang, status=status, year=year)
 
 

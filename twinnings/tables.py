@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twinnings import provinces, safe_text
+from twinnings import profiles, provinces, safe_text
 from twinnings.i18n import Lang, label, t
 from twinnings.profiles import COMPARISON_EVENT_TYPES
 from twinnings.routes import Link
@@ -31,6 +31,7 @@ def ties_table(
         t("col_ended", lang): ties["ended"],
         t("col_status", lang): ties["status"].map(lambda v: label("status", v, lang)),
         t("col_status_as_of", lang): ties["status_as_of"],
+        t("col_last_evidence", lang): [profiles.last_evidence_text(tie, lang) for tie in ties.to_dict("records")],
         t("col_sources", lang): ties["source_ids"]
         if sources is None
         else ties["source_ids"].map(lambda ids: publishers(ids, sources)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -150,6 +151,7 @@ def semantic_problems(
     problems += _place_problems(places)
     problems += _tie_problems(ties, places, today)
     problems += _event_problems(events, ties, places, today)
+    problems += _evidence_problems(ties, events)
     problems += _citation_problems(ties, events, sources)
     return problems
 
@@ -339,6 +341,129 @@ def _event_problems(events: pd.DataFrame, ties: pd.DataFrame, places: pd.DataFra
                     )
                 )
     return problems
+
+
+def _evidence_problems(ties: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
+    """The status rule where a machine can check it (data/README.md, Methodology): an active tie
+    rests on its latest dated use within the cut-off, a dormant one on a source within the
+    cut-off, and no status is dated before the tie's own latest use."""
+    problems: list[Problem] = []
+    records = events[["id", "tie_id", "type", "date"]].to_dict("records")
+    cutoff = f"the cut-off year {model.CUTOFF_YEAR} (five years before the release year {model.RELEASE_YEAR})"
+    for index, row in ties.iterrows():
+        line, status, as_of = _line(index), row["status"], row["status_as_of"]
+        if not _is_date(as_of) or (row["started"] and not _is_date(row["started"])):
+            continue  # reported by the date checks
+        latest = model.latest_evidence(row["id"], row["started"], records)
+        shown = f"'{latest.record}' ({latest.date})" if latest else ""
+        if status == "active":
+            before = model.latest_evidence(row["id"], row["started"], records, until=as_of)
+            if before is None:
+                problems.append(
+                    Problem(
+                        "ties.csv",
+                        line,
+                        "status",
+                        f"is 'active' but no use of the tie is dated on or before status_as_of '{as_of}': record the "
+                        f"visit, exchange, signing, donation, award or anniversary as an event of the tie "
+                        f"(types: {', '.join(model.USE_EVENT_TYPES)}), or change the status",
+                    )
+                )
+            elif latest.date != as_of:
+                problems.append(
+                    Problem(
+                        "ties.csv",
+                        line,
+                        "status_as_of",
+                        f"'{as_of}' is not the date of the tie's latest use, {shown}: an active tie is "
+                        "active as of its latest use",
+                    )
+                )
+            if latest and latest.year < model.CUTOFF_YEAR:
+                problems.append(
+                    Problem(
+                        "ties.csv",
+                        line,
+                        "status",
+                        f"is 'active' but its latest use, {shown}, is older than {cutoff}: the status rule makes "
+                        "it 'unknown'",
+                    )
+                )
+        if status == "dormant" and model.year_of(as_of) < model.CUTOFF_YEAR:
+            problems.append(
+                Problem(
+                    "ties.csv",
+                    line,
+                    "status",
+                    f"is 'dormant' as of '{as_of}', older than {cutoff}: the status rule makes it 'unknown'",
+                )
+            )
+        if status in ("dormant", "unknown") and latest and not model.on_or_before(latest.date, as_of):
+            problems.append(
+                Problem(
+                    "ties.csv",
+                    line,
+                    "status_as_of",
+                    f"'{as_of}' lies before the tie's own latest use, {shown}: judge the status on the newest evidence",
+                )
+            )
+        if status == "unknown" and latest and latest.year >= model.CUTOFF_YEAR:
+            problems.append(
+                Problem(
+                    "ties.csv",
+                    line,
+                    "status",
+                    f"is 'unknown' but the tie's latest use, {shown}, lies within the cut-off: the status rule "
+                    f"makes it 'active' as of {latest.date}",
+                )
+            )
+    return problems
+
+
+def _is_date(value: str) -> bool:
+    try:
+        _earliest(value)
+    except (ValueError, IndexError):
+        return False
+    return bool(value)
+
+
+def published_evidence_problems(data_dir: Path, ties: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
+    """The last sign of life that twinnings.geojson publishes for each tie matches the records.
+    It is written by `build`; a stale or hand-edited file would tell readers the wrong date."""
+    path = Path(data_dir) / "twinnings.geojson"
+    try:
+        features = json.loads(path.read_text(encoding="utf-8"))["features"]
+        published = {f["id"]: f["properties"] for f in features}
+    except (OSError, ValueError, KeyError, TypeError):
+        return [Problem("twinnings.geojson", None, None, "cannot be read as GeoJSON; run `python -m twinnings build`")]
+    records = events[["id", "tie_id", "type", "date"]].to_dict("records")
+    problems: list[Problem] = []
+    for row in ties.to_dict("records"):
+        latest = model.latest_evidence(row["id"], row["started"], records)
+        expected = (latest.date, latest.precision, latest.record) if latest else (None, "unknown", None)
+        properties = published.get(row["id"])
+        if properties is None:
+            message = f"has no feature for tie '{row['id']}'; run `python -m twinnings build`"
+            problems.append(Problem("twinnings.geojson", None, "id", message))
+            continue
+        found = tuple(properties.get(name) for name in ("last_evidence", "last_evidence_precision", "last_evidence_id"))
+        if found != expected:
+            problems.append(
+                Problem(
+                    "twinnings.geojson",
+                    None,
+                    "last_evidence",
+                    f"tie '{row['id']}' says {_evidence_words(found)}, but its latest use in the records is "
+                    f"{_evidence_words(expected)}; run `python -m twinnings build`",
+                )
+            )
+    return problems
+
+
+def _evidence_words(evidence: tuple) -> str:
+    date, _precision, record = evidence
+    return f"'{date}' ({record})" if date else "none"
 
 
 def _citation_problems(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame) -> list[Problem]:
