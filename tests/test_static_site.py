@@ -163,3 +163,23 @@ def test_the_cpaffc_page_lists_every_event_it_acted_in(site, dataset):
     assert f"{len(acted)} events in the data name it" in page
     for title in acted["title_en"]:
         assert html.escape(title) in page
+
+
+def test_hostile_record_text_bakes_into_no_element_link_or_address(tmp_path):
+    from tests.hostile_data import EVIL_HOST, INJECTED_ID, write_hostile_copy
+    from twinnings.static_site import export_site
+
+    data = write_hostile_copy(tmp_path / "data")
+    out = tmp_path / "site"
+    export_site(out, data, images=False)
+    found = []
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if f'id="{INJECTED_ID}"' in text or f"id={INJECTED_ID}>" in text:
+            found.append(f"{page.name}: injected element")
+        for address in read(page).addresses:
+            if EVIL_HOST in address or address.strip().lower().startswith("javascript:"):
+                found.append(f"{page.relative_to(out)}: {address[:60]}")
+        if re.search(r"<(img|a)\\s[^>]*" + re.escape(EVIL_HOST), text):
+            found.append(f"{page.relative_to(out)}: element made from record text")
+    assert found == []

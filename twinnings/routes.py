@@ -295,13 +295,15 @@ SITE_SECTIONS = {
     "data": "data",
 }
 SITE_PLACE = "plaats"
+SLUG_NAME_MAX = 40  # a name longer than any real place's is cut: a folder name must stay short
 
 
 def place_slug(place_id: str, name_nl: str) -> str:
     """'GM0758', 'Breda' -> 'gm0758-breda': the code keeps it unique, the name makes it readable."""
     folded = unicodedata.normalize("NFKD", name_nl)
     ascii_name = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return "-".join([place_id.lower(), *re.findall(r"[a-z0-9]+", ascii_name)])
+    words = "-".join(re.findall(r"[a-z0-9]+", ascii_name))[:SLUG_NAME_MAX].rstrip("-")
+    return f"{place_id.lower()}-{words}" if words else place_id.lower()
 
 
 def site_dir(lang: Lang, section: str, slug: str = "") -> str:

@@ -15,6 +15,7 @@ import io
 import json
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -331,9 +332,21 @@ def write_places_index(site: Site, lang: Lang, places: pd.DataFrame, slugs: dict
     site.page(page, body)
 
 
+# The app's view of each section, for "explore in the app" (the A–Z list has none).
+APP_VIEWS = {
+    "timeline": Link(page="timeline"),
+    "events": Link(page="events"),
+    "cpaffc": Link(page="events", events=EventFilter(actors=("cpaffc",))),
+    "provinces": Link(page="profile"),
+    "data": Link(page="data"),
+}
+
+
 def write_section(site: Site, lang: Lang, section: str, title: str, description: str, body: str) -> Page:
     folder = routes.site_dir(lang, section)
-    page = Page(folder, lang, title, description, f"{lang}/preview.png", section)
+    view = APP_VIEWS.get(section)
+    app = site.app(replace(view, lang=lang)) if view else ""
+    page = Page(folder, lang, title, description, f"{lang}/preview.png", section, app)
     site.page(page, f"<h1>{e(title)}</h1>\n{body}")
     return page
 
@@ -519,8 +532,9 @@ def write_sitemap(site: Site) -> None:
     site.write("robots.txt", f"User-agent: *\nAllow: /\n{sitemap}")
 
 
-def export_site(out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
-    """Write the whole site into `out` (created; existing files of the same names are replaced)."""
+def export_site(out: Path, data_dir: Path = DATA_DIR, images: bool = True) -> list[Path]:
+    """Write the whole site into `out` (created; existing files of the same names are replaced). Without
+    `images` the chart images and previews are left out (a quick check of the pages alone)."""
     out = Path(out)
     data = load(data_dir)
     config = from_env()
@@ -562,8 +576,9 @@ def export_site(out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
         (out / "assets" / f"search-{lang}.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
-    write_images(all_kits, out)
-    write_previews(site, shapes)
+    if images:
+        write_images(all_kits, out)
+        write_previews(site, shapes)
     write_sitemap(site)
     site.write("index.html", root_document(site.base))
     return sorted(p for p in out.rglob("*") if p.is_file())
