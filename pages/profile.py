@@ -38,6 +38,7 @@ if place.name_zh:
     st.markdown(f"{safe_text.markdown(place.name_zh)} · {i18n.label('level', place.level, lang)}")
 st.markdown(f"#### {safe_text.markdown(profile.sentence)}")
 st.markdown(i18n.t("profile_ignores_filters", lang))
+links.static_place_link(place.id, context.profile_directory("nl"), lang)
 if place.country == "NL" and place.level == "gemeente" and place.province_id:
     province_name = profiles.name_of(places, place.province_id) or place.province_id
     links.profile_link(place.province_id, f"{i18n.t('profile_in_province', lang)} {province_name}", lang)

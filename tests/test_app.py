@@ -384,3 +384,9 @@ def test_with_a_published_static_site_embed_codes_default_to_it_for_the_views_it
     at.multiselect(key="w_status").set_value(["ended"]).run()
     snippets = [code.value for code in at.code if "<iframe" in code.value]
     assert "static.example" not in snippets[0] and "status=ended" in snippets[0]
+
+
+def test_with_a_published_static_site_a_profile_links_to_its_static_page(monkeypatch):
+    monkeypatch.setenv("TWINNINGS_STATIC_BASE_URL", "https://static.example/site")
+    at = profile_page(monkeypatch, "GM0518", "en")
+    assert "(<https://static.example/site/en/plaats/gm0518-den-haag/>)" in " ".join(m.value for m in at.markdown)

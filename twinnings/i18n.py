@@ -318,6 +318,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Sister cities NL–CN, data version {version} (CC BY 4.0). Boundaries: CBS / Kadaster, CC BY 4.0. "
         "World map: Natural Earth.",
     },
+    "site_public_page": {"nl": "Deze pagina op de publieke site", "en": "This page on the public site"},
     "site_cn_view": {"nl": "Bekijk de banden op de kaart van China", "en": "See the ties on the map of China"},
     "site_what_is_a_tie": {"nl": "Wat is een band?", "en": "What is a tie?"},
     "site_search": {

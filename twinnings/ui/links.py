@@ -33,6 +33,15 @@ def profile_url_template(lang: i18n.Lang) -> str:
     return routes.profile_url_template(app_root(), lang)
 
 
+def static_place_link(place_id: str, places_nl: pd.DataFrame, lang: i18n.Lang) -> None:
+    """A profile's page on the published static site (TWINNINGS_STATIC_BASE_URL), the one to share."""
+    static = context.settings().static_base_url
+    name = profiles.name_of(places_nl, place_id)
+    if static and name:
+        folder = routes.site_dir(lang, "places", routes.place_slug(place_id, name))
+        st.markdown(f"[{i18n.t('site_public_page', lang)}](<{static.rstrip('/')}/{folder}/>)")
+
+
 def profile_link_column(lang: i18n.Lang):
     return st.column_config.LinkColumn(i18n.t("col_profile", lang), display_text=i18n.t("col_profile", lang) + " →")
 
