@@ -16,7 +16,7 @@ if selection.empty and link.show in routes.TIE_VIEWS and not link.place:
 if link.show == "map":
     home = blocks.home_map(link, selection, data, context.profile_directory(lang))
     st.markdown(f"**{i18n.t('app_title', lang)}** · {safe_text.markdown(charts.selection_text(link.filter, lang))}")
-    blocks.passive_map(home.view, 560, "embed_map")
+    blocks.passive_map(home.view, 560, "embed_map")  # map_page.EMBED_MAP_HEIGHT: its snippet's frame fits it
     st.markdown(" · ".join(home.credits))
 elif link.place:  # a profile's own chart, whatever the filters
     profile = profiles.build(data, context.profile_directory(lang), link.place, lang)

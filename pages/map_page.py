@@ -12,6 +12,7 @@ from twinnings.summary import key_figures
 from twinnings.ui import blocks, chrome, context, links, state
 
 MAP_TABLE_ANCHOR = "kaart-als-tabel"
+EMBED_MAP_HEIGHT = 560  # the map's height on the embed page (pages/embed.py)
 
 link = state.link("map")
 lang = link.lang
@@ -47,7 +48,7 @@ tools = st.columns([1, 1, 1, 1, 2])
 with tools[0]:
     links.copy_link_button(lang)
 with tools[1].popover(i18n.t("embed", lang)):
-    links.embed_code(link.embed("map"), i18n.t("map_frame_title", lang))
+    links.embed_code(link.embed("map"), i18n.t("map_frame_title", lang), EMBED_MAP_HEIGHT)
 for column, fmt in zip(tools[2:4], ("png", "svg")):
     with column:
         blocks.map_download(link, selection, fmt)

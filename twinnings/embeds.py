@@ -13,6 +13,13 @@ from twinnings import routes
 from twinnings.routes import Link
 
 SITE_NAME = "Stedenbanden NL–CN"
+# What an embedded page shows around a chart or map (padding, summary, link back), so the frame holds all.
+FRAME_EXTRA = 240
+
+
+def frame_height(embed: Link, content_height: int | None) -> int:
+    """The iframe's height: the chart's or map's own height plus what the embed page adds around it."""
+    return content_height + FRAME_EXTRA if content_height else routes.EMBEDDABLE[embed.show].height
 
 
 def _iframe(src: str, title: str, height: int) -> str:
@@ -23,10 +30,10 @@ def _iframe(src: str, title: str, height: int) -> str:
     )
 
 
-def snippet(root: str, embed: Link, title: str) -> str:
+def snippet(root: str, embed: Link, title: str, content_height: int | None = None) -> str:
     """The app's embed of `embed` (a Link with `show`), with a title for screen readers and a link back
-    to the full view (a profile's chart links back to its profile)."""
-    height = routes.EMBEDDABLE[embed.show].height
+    to the full view (a profile's chart links back to its profile); tall enough for `content_height`."""
+    height = frame_height(embed, content_height)
     full = html.escape(embed.full_view().url(root), quote=True)
     return (
         f"{_iframe(embed.url(root), title, height)}\n"
@@ -34,9 +41,9 @@ def snippet(root: str, embed: Link, title: str) -> str:
     )
 
 
-def static_snippet(static_root: str, embed: Link, title: str) -> str:
+def static_snippet(static_root: str, embed: Link, title: str, content_height: int | None = None) -> str:
     """The same embed from the static site (export-site), for the views the site holds."""
     path = routes.static_path(embed)
     if path is None:
         raise ValueError(f"the static site does not hold {embed.href()}")
-    return _iframe(f"{static_root.rstrip('/')}/{path}", title, routes.EMBEDDABLE[embed.show].height)
+    return _iframe(f"{static_root.rstrip('/')}/{path}", title, frame_height(embed, content_height))

@@ -110,3 +110,25 @@ def test_the_notice_about_ignored_parts_stays_while_the_visitor_looks_at_that_vi
     wait_until_idle(page)
     expect(notice).to_contain_text("etype=bogus")
     expect(page).to_have_url(re.compile(r"/gebeurtenissen\?province=PV30$"))
+
+
+# How far the page scrolls inside the frame: the document and every element that scrolls vertically.
+OVERFLOW = """() => Math.max(0, ...[document.scrollingElement, ...document.querySelectorAll('*')]
+    .filter(e => e === document.scrollingElement || ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))
+    .map(e => e.scrollHeight - e.clientHeight))"""
+
+
+def test_an_embed_code_frame_holds_its_chart_without_scrolling(page, app_url):
+    page.goto(f"{app_url}/tijdlijn?lang=en")
+    page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
+    wait_until_idle(page)
+    page.get_by_role("button", name="Embed").first.click()
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code').first
+    expect(code).to_contain_text("<iframe")
+    page.set_content(f"<!doctype html><html lang='en'><body style='margin:0'>{code.text_content()}</body></html>")
+    embedded = page.frame_locator("iframe")
+    embedded.get_by_role("link", name="Full view on Stedenbanden NL–CN").wait_for(timeout=60_000)
+    expect(embedded.locator(".stPlotlyChart .main-svg").first).to_be_attached()
+    frame = page.frames[1]
+    wait_until_idle(frame)
+    assert frame.evaluate(OVERFLOW) <= 2, "the chart and its link back must fit the snippet's frame"

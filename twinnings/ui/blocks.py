@@ -39,7 +39,7 @@ def chart_block(chart: charts.Chart, link: Link, fmt: str) -> None:
         i18n.t("chart_data", lang), kit.csv, f"{kit.download_name}.csv", "text/csv", key=f"download_{chart.name}"
     )
     with middle.popover(i18n.t("embed", lang)):
-        links.embed_code(kit.embed, chart.title)
+        links.embed_code(kit.embed, chart.title, kit.height)
     with right.expander(i18n.t("chart_table", lang)):
         st.dataframe(chart.data, hide_index=True, width="stretch")
 

@@ -99,7 +99,7 @@ def copy_link_button(lang: i18n.Lang) -> None:
     )
 
 
-def embed_code(embed: Link, title: str) -> None:
+def embed_code(embed: Link, title: str, content_height: int | None = None) -> None:
     """The copyable iframe snippet for exactly what is on screen: from the static site first when it is
     published and holds that view (no server per reader), else, and also, from the app."""
     lang = embed.lang
@@ -107,8 +107,8 @@ def embed_code(embed: Link, title: str) -> None:
     holds = bool(static) and not embed.place and routes.static_path(embed) is not None
     if holds:
         st.markdown(i18n.t("embed_static", lang))
-        st.code(embeds.static_snippet(static, embed, title), language="html")
+        st.code(embeds.static_snippet(static, embed, title, content_height), language="html")
     st.markdown(i18n.t("embed_help", lang))
-    st.code(embeds.snippet(app_root(), embed, title), language="html")
+    st.code(embeds.snippet(app_root(), embed, title, content_height), language="html")
     if static and not holds and not embed.place:
         st.markdown(i18n.t("embed_static_all_only", lang))
