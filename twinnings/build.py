@@ -138,8 +138,34 @@ def figures_markdown(data: Dataset) -> str:
         f"- Ties with a known start date: {ties['started'].ne('').sum()} of {len(ties)}; "
         f"ended ties with a known end date: {(ties['ended'].ne('') & ties['status'].eq('ended')).sum()} "
         f"of {ties['status'].eq('ended').sum()}.",
+        evidence_line(ties),
+        cpaffc_line(events),
     ]
     return "\n".join(lines) + "\n"
+
+
+def evidence_line(ties: pd.DataFrame) -> str:
+    """How many ties have a last sign of life, and how many have been silent longer than the cut-off."""
+    dated = ties["last_evidence"].ne("")
+    old = dated & (ties["last_evidence_year"] < model.CUTOFF_YEAR)
+    standing = old & ties["status"].ne("ended")
+    return (
+        f"- Last sign of life (`last_evidence`, the latest dated use): {dated.sum()} of {len(ties)} ties have one; "
+        f"it is older than five years (before {model.CUTOFF_YEAR}) for {old.sum()} ties, {standing.sum()} of them "
+        f"not ended; {(~dated).sum()} ties have no dated use at all."
+    )
+
+
+def cpaffc_line(events: pd.DataFrame) -> str:
+    """The CPAFFC's part in the record: the events in which it acted, by kind and by year."""
+    mine = events[events["actors"].str.split().map(lambda codes: "cpaffc" in codes)]
+    kinds = mine["type"].value_counts()
+    years = mine["date"].str[:4].value_counts().sort_index()
+    by_year = ", ".join(f"{year}" + (f" ({n})" if n > 1 else "") for year, n in years.items())
+    return (
+        f"- Events in which the CPAFFC acted (`actors` includes `cpaffc`): {len(mine)} "
+        f"({', '.join(f'{kind} {n}' for kind, n in kinds.items())}); years: {by_year}."
+    )
 
 
 def _replace_between(text: str, name: str, content: str) -> str:
