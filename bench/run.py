@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py            # all
     .venv/bin/python bench/run.py server     # only the server-side ones (no browser)
+    .venv/bin/python bench/run.py site       # only the static site's (7)
 
 1. markers drawn in Chromium: the app vs a static folium HTML file of the same layers   [<= 1.5x]
 2. filter change to re-rendered map, median over repeats                                [<= 300 ms]
@@ -9,6 +10,8 @@
 4. bytes of the home map sent to the browser (gzip), every municipality clickable       [<= 300 KB]
 5. the app's home map vs the framework floor (the same map alone in Streamlit)          [<= 1.1x]
 6. static site: map page vs plain folium HTML [<= 1.5x]; chart page vs bare plotly HTML [<= 1.5x]
+7. static site at scale: build/rebuild; a profile's first view [<= 150 KB gz]; home map vs plain folium
+   [<= 1.5x]; p95 of 20 readers at once vs one [<= 1.5x], the app's figure beside it
 
 Each timing is compared with a baseline measured in the same run on the same machine,
 so the ratios stay meaningful on slower or busier machines.
@@ -265,11 +268,140 @@ def site_and_floor(browser, data, n_markers: int, app_s: float, static_s: float)
         httpd.shutdown()
 
 
+READERS = 20
+FIRST_VIEW = (  # what a profile page needs before its map shows; plotly.js loads after (deferred, cached)
+    "{page}/index.html",
+    "assets/site.css",
+    "{page}/kaart.html",
+    "app/static/vendor/leaflet/leaflet.js",
+    "app/static/vendor/leaflet/leaflet.css",
+    "app/static/vendor/jquery/jquery.min.js",
+    "app/static/vendor/topojson-client/topojson-client.min.js",
+)
+
+
+async def readers(url: str, condition: str, frame: str, n: int) -> list[float]:
+    """Seconds until `condition` shows in `frame` for `n` readers loading `url` at the same moment."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+
+        async def one() -> float:
+            context = await browser.new_context()
+            page = await context.new_page()
+            start = time.perf_counter()
+            await page.goto(url, timeout=300_000)
+            await page.frame_locator(frame).locator(condition).first.wait_for(timeout=300_000)
+            elapsed = time.perf_counter() - start
+            await context.close()
+            return elapsed
+
+        times = list(await asyncio.gather(*(one() for _ in range(n))))
+        await browser.close()
+    return times
+
+
+def fetches(base: str, page: str, n: int, rounds: int = 5) -> list[float]:
+    """Seconds to fetch a profile page's first view (every file of FIRST_VIEW) for `n` readers at once:
+    what the server carries, without the readers' own rendering on this machine's two cores."""
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(_: int) -> float:
+        start = time.perf_counter()
+        for name in FIRST_VIEW:
+            with urllib.request.urlopen(f"{base}/{name.format(page=page)}", timeout=60) as response:
+                response.read()
+        return time.perf_counter() - start
+
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        return [t for _ in range(rounds) for t in pool.map(one, range(n))]
+
+
+def p95(values: list[float]) -> float:
+    return float(np.percentile(values, 95))
+
+
+def static_site_benchmarks(with_app: bool = True) -> None:
+    """7: the static site as the public face: build and rebuild time, a profile page's first view in
+    bytes, time to map on its home page against a plain folium file, and 20 readers at once against one
+    (with the app's figure for the same load beside it)."""
+    import asyncio
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from twinnings.static_site import export_site
+
+    data = load(DATA_DIR)
+    site = Path(tempfile.mkdtemp())
+    start = time.perf_counter()
+    export_site(site)
+    build_s = time.perf_counter() - start
+    start = time.perf_counter()
+    export_site(site)
+    rebuild_s = time.perf_counter() - start
+    report("7a full build of the static site (first)", build_s, "s")
+    report("7a rebuild with unchanged data", rebuild_s, "s", build_s)
+    page = "nl/plaats/gm0855-tilburg"
+    first_view = sum(len(gzip.compress((site / name.format(page=page)).read_bytes())) for name in FIRST_VIEW)
+    report("7b a profile page's first view, gzipped", first_view / 1024, "KB", None, 150)
+    folder = Path(tempfile.mkdtemp())
+    static_copy(folder, data)
+    (site / "plain").symlink_to(folder)
+    httpd, base = serve_folder(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            plain_s = statistics.median(
+                time_until(browser, f"{base}/plain/map.html", ".tw-marker") for _ in range(REPEATS)
+            )
+            home_s = statistics.median(
+                time_until(browser, f"{base}/nl/", ".tw-marker", "iframe.mapframe") for _ in range(REPEATS)
+            )
+            browser.close()
+        report("7c markers drawn, plain folium HTML", plain_s, "s")
+        report("7c markers drawn, static site home page", home_s, "s", plain_s, round(1.5 * plain_s, 3))
+        fetch_one = fetches(base, page, 1)
+        fetch_crowd = fetches(base, page, READERS)
+        report("7e a profile's first view fetched, one reader", statistics.median(fetch_one), "s")
+        report(
+            f"7e the same, p95 of {READERS} readers at once (server only)",
+            p95(fetch_crowd),
+            "s",
+            statistics.median(fetch_one),
+            None,
+        )
+        alone = asyncio.run(readers(f"{base}/nl/", ".tw-marker", "iframe.mapframe", 1))[0]
+        crowd = asyncio.run(readers(f"{base}/nl/", ".tw-marker", "iframe.mapframe", READERS))
+        report("7d static home, one reader", alone, "s")
+        report(f"7d static home, p95 of {READERS} readers at once", p95(crowd), "s", alone, round(1.5 * alone, 3))
+    finally:
+        httpd.shutdown()
+    if with_app:
+        process, app_url = start_app()
+        try:
+            asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, 1))  # warm
+            alone = asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, 1))[0]
+            crowd = asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, READERS))
+            report("7d the app, one reader", alone, "s")
+            report(f"7d the app, p95 of {READERS} readers at once", p95(crowd), "s", alone)
+        finally:
+            process.terminate()
+
+
 if __name__ == "__main__":
     only = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if only == "site":
+        static_site_benchmarks()
+        sys.exit(0)
     server_benchmarks()
     if only == "all":
         if Path(CHROMIUM).exists():
             browser_benchmarks()
+            static_site_benchmarks()
         else:
             print(f"browser benchmarks skipped: no Chromium at {CHROMIUM}")

@@ -74,10 +74,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """No request log on stderr: benchmark and test output stay readable."""
 
 
+class _StaticServer(http.server.ThreadingHTTPServer):
+    # The standard library's listen backlog of 5 makes the sixth reader at once wait a second for a TCP
+    # retry: that measures the backlog, not serving files. A static host accepts many at once.
+    request_queue_size = 128
+
+
 def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A plain, quiet HTTP server for static files on a free local port; call .shutdown() when done."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _StaticServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

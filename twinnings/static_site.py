@@ -67,10 +67,9 @@ class Site:
         target.write_text(text, encoding="utf-8")
         self.written.append(path)
 
-    def page(self, page: Page, body: str) -> None:
-        self.write(
-            page.path, render(page, body, self.base, chart_scripts(page.folder) if "data-chart=" in body else "")
-        )
+    def page(self, page: Page, body: str, head: str = "") -> None:
+        scripts = chart_scripts(page.folder) if "data-chart=" in body else ""
+        self.write(page.path, render(page, body, self.base, head + scripts))
 
     def app(self, link: Link) -> str:
         return link.url(self.app_url) if self.app_url else ""
@@ -218,7 +217,20 @@ def write_home(site: Site, lang: Lang, places: pd.DataFrame) -> None:
         f'<h2 id="kaart-als-tabel">{e(t("map_table", lang))}</h2>\n'
         + tables.html_table(tables.map_table(data.ties, lang), t("map_table_caption", lang, n=len(data.ties)))
     )
-    site.page(page, body)
+    site.page(page, body, map_preloads(folder))
+
+
+MAP_ASSETS = (  # what the map frame loads first; the home page asks for them while it is itself parsed
+    ("app/static/vendor/leaflet/leaflet.css", "style"),
+    ("app/static/vendor/jquery/jquery.min.js", "script"),
+    ("app/static/vendor/leaflet/leaflet.js", "script"),
+)
+
+
+def map_preloads(folder: str) -> str:
+    return "".join(
+        f'<link rel="preload" href="{routes.site_href(folder, path, True)}" as="{kind}">\n' for path, kind in MAP_ASSETS
+    )
 
 
 def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> None:
@@ -450,9 +462,11 @@ def write_previews(site: Site, shapes: dict) -> None:
             lang,
         )
         image = Image.open(io.BytesIO(png)).convert("RGB")
-        height = round(image.width * PREVIEW_SIZE[1] / PREVIEW_SIZE[0])
-        top = (image.height - height) // 2
-        image.crop((0, top, image.width, top + height)).resize(PREVIEW_SIZE).save(site.out / lang / "preview.png")
+        scale = min(PREVIEW_SIZE[0] / image.width, PREVIEW_SIZE[1] / image.height)  # whole: title to source line
+        fitted = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
+        canvas = Image.new("RGB", PREVIEW_SIZE, "white")
+        canvas.paste(fitted, ((PREVIEW_SIZE[0] - fitted.width) // 2, (PREVIEW_SIZE[1] - fitted.height) // 2))
+        canvas.save(site.out / lang / "preview.png")
 
 
 def write_images(kits: list[presentation.ChartKit], out: Path) -> None:
