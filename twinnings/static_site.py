@@ -27,6 +27,7 @@ from twinnings import (
     DATA_DIR,
     boundaries,
     charts,
+    corrections,
     export,
     filters,
     i18n,
@@ -126,24 +127,15 @@ def ties_html(ties: pd.DataFrame, lang: Lang, caption: str, sources: pd.DataFram
 
 def sources_html(source_ids: str, sources: pd.DataFrame) -> str:
     """A list of sources: publisher, title and date, linked when the address is http(s)."""
-    by_id = sources.set_index("id")
-    items = []
-    for source_id in dict.fromkeys(source_ids.split()):
-        if source_id not in by_id.index:
-            continue
-        source = by_id.loc[source_id]
-        text = e(
-            f"{source['publisher']}: {source['title']}" + (f" ({source['published']})" if source["published"] else "")
-        )
-        url = safe_text.http_url(source["url"])
-        items.append(f'<li><a href="{e(url, quote=True)}">{text}</a></li>' if url else f"<li>{text}</li>")
+    items = [
+        f'<li><a href="{e(url, quote=True)}">{e(text)}</a></li>' if url else f"<li>{e(text)}</li>"
+        for text, url in tables.source_entries(source_ids, sources)
+    ]
     return f"<ul>{''.join(items)}</ul>"
 
 
 def corrections_html(ties: pd.DataFrame, lang: Lang, page: Page, corrections_url: str | None) -> str:
     """'Report a correction' per tie: to the configured target, else to the policy on the data page."""
-    from twinnings import corrections
-
     items = []
     for tie in ties.itertuples():
         if corrections_url:
@@ -420,8 +412,6 @@ def write_provinces(site: Site, lang: Lang, kits: dict[str, presentation.ChartKi
 
 
 def write_data_page(site: Site, lang: Lang, data_dir: Path) -> None:
-    from twinnings import corrections
-
     folder = routes.site_dir(lang, "data")
     downloads = " · ".join(
         f'<a href="{routes.site_href(folder, f"data/{name}", True)}">{e(name)}</a>'

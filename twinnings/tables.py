@@ -147,19 +147,26 @@ def publishers(source_ids: str, sources: pd.DataFrame) -> str:
     return ", ".join(dict.fromkeys(publisher[s] for s in source_ids.split() if s in publisher))
 
 
-def source_links_markdown(source_ids: str, sources: pd.DataFrame) -> str:
-    """A Markdown list of an event's or tie's sources: publisher, title and date, linked (http(s) only)."""
+def source_entries(source_ids: str, sources: pd.DataFrame) -> list[tuple[str, str | None]]:
+    """A record's sources in citation order, each once: 'publisher: title (date)' and its http(s) address."""
     by_id = sources.set_index("id")
-    lines = []
-    for source_id in source_ids.split():
+    entries = []
+    for source_id in dict.fromkeys(source_ids.split()):
         if source_id not in by_id.index:
             continue
         source = by_id.loc[source_id]
-        text = safe_text.markdown(f"{source['publisher']}: {source['title']}") + (
-            f" ({safe_text.markdown(source['published'])})" if source["published"] else ""
+        text = f"{source['publisher']}: {source['title']}" + (
+            f" ({source['published']})" if source["published"] else ""
         )
-        url = safe_text.http_url(source["url"])
+        entries.append((text, safe_text.http_url(source["url"])))
+    return entries
+
+
+def source_links_markdown(source_ids: str, sources: pd.DataFrame) -> str:
+    """A Markdown list of an event's or tie's sources: publisher, title and date, linked (http(s) only)."""
+    lines = []
+    for text, url in source_entries(source_ids, sources):
         if url:
             url = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
-        lines.append(f"- [{text}](<{url}>)" if url else f"- {text}")
+        lines.append(f"- [{safe_text.markdown(text)}](<{url}>)" if url else f"- {safe_text.markdown(text)}")
     return "\n".join(lines)
