@@ -41,6 +41,7 @@ picked = st.dataframe(
         "id": None,
     },
 )
+st.markdown(i18n.t("events_row_hint", lang))
 rows = picked.selection.rows if picked else []
 if rows and rows[0] < len(table):
     event = data.events.set_index("id").loc[table.iloc[rows[0]]["id"]]

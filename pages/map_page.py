@@ -44,7 +44,7 @@ if selection.empty:
 
 home = blocks.home_map(link, selection, data, places)
 
-tools = st.columns([1, 1, 1, 1, 2])
+tools = st.columns([1, 1, 1.5, 1.5, 1])  # wide enough for 'Download kaart (PNG)' in full
 with tools[0]:
     links.copy_link_button(lang)
 with tools[1].popover(i18n.t("embed", lang)):

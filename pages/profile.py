@@ -22,8 +22,14 @@ if profile is None:
     st.header(i18n.t("compare_title", lang))
     st.markdown(i18n.t("compare_intro", lang))
     totals = profiles.province_totals(data)
+    sort_by = st.selectbox(
+        i18n.t("compare_sort", lang),
+        tables.COMPARISON_SORTS,
+        format_func=lambda figure: tables.comparison_label(figure, lang),
+        key="compare_sort",
+    )
     st.dataframe(
-        tables.comparison_table(totals, lang),
+        tables.comparison_table(totals, lang, link.filter.provinces, sort_by),
         hide_index=True,
         width="stretch",
         column_config={i18n.t("col_profile", lang): links.profile_link_column(lang)},

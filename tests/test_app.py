@@ -390,3 +390,23 @@ def test_with_a_published_static_site_a_profile_links_to_its_static_page(monkeyp
     monkeypatch.setenv("TWINNINGS_STATIC_BASE_URL", "https://static.example/site")
     at = profile_page(monkeypatch, "GM0518", "en")
     assert "(<https://static.example/site/en/plaats/gm0518-den-haag/>)" in " ".join(m.value for m in at.markdown)
+
+
+def test_the_comparison_puts_the_selected_province_first_sorts_by_a_figure_and_never_says_none(monkeypatch):
+    monkeypatch.setenv("TWINNINGS_TILES", "none")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["province"] = ["PV29"]
+    at.run()
+    at.switch_page("pages/profile.py")
+    at.run()
+    table = at.dataframe[0].value
+    assert table.iloc[0]["Provincie"] == "Zeeland" and table.iloc[0]["In selectie"] == "✓"
+    assert "None" not in table.astype(str).to_numpy().ravel().tolist()
+    at.selectbox(key="compare_sort").set_value("ended").run()
+    ended = at.dataframe[0].value.iloc[1:]["beëindigd"].tolist()
+    assert ended == sorted(ended, reverse=True)
+
+
+def test_the_events_table_tells_keyboard_users_how_to_select_a_row(monkeypatch):
+    at = run_page("pages/events.py", "en", monkeypatch)
+    assert any("Shift+Space" in m.value for m in at.markdown)

@@ -322,6 +322,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Sister cities NL–CN, data version {version} (CC BY 4.0). Boundaries: CBS / Kadaster, CC BY 4.0. "
         "World map: Natural Earth.",
     },
+    "col_selected": {"nl": "In selectie", "en": "Selected"},
+    "compare_sort": {"nl": "Sorteer op", "en": "Sort by"},
+    "events_row_hint": {
+        "nl": "Met het toetsenbord: ga naar de tabel, kies een cel met de pijltjes en druk Shift+Spatie om de rij "
+        "te kiezen.",
+        "en": "With a keyboard: move into the table, pick a cell with the arrow keys and press Shift+Space to "
+        "select its row.",
+    },
     "site_public_page": {"nl": "Deze pagina op de publieke site", "en": "This page on the public site"},
     "site_cn_view": {"nl": "Bekijk de banden op de kaart van China", "en": "See the ties on the map of China"},
     "site_what_is_a_tie": {"nl": "Wat is een band?", "en": "What is a tie?"},

@@ -254,7 +254,7 @@ class Legend(MacroElement):
 class MapAccess(MacroElement):
     """Keyboard and scrolling behaviour news maps share: the wheel scrolls the page until the map is
     clicked or focused; a click never scrolls the page; Escape closes a popup; an opened popup takes
-    focus and gives it back on close."""
+    focus and gives it back on close; a reader who asks for reduced motion gets no zoom or fade animation."""
 
     _template = Template(
         """
@@ -262,6 +262,13 @@ class MapAccess(MacroElement):
         (function() {
             var map = {{ this._parent.get_name() }};
             var container = map.getContainer();
+            if (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches) {
+                map._zoomAnimated = false;
+                map._fadeAnimated = false;
+                map.options.zoomAnimation = map.options.fadeAnimation = map.options.markerZoomAnimation = false;
+                container.classList.remove("leaflet-zoom-anim", "leaflet-fade-anim");
+                container.classList.add("tw-reduced-motion");
+            }
             map.scrollWheelZoom.disable();
             // Leaflet focuses the map on mousedown; in a frame that scrolls the page, so the button is
             // released over another place and the click is lost. Focus without scrolling.

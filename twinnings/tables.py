@@ -63,9 +63,33 @@ def html_table(table: pd.DataFrame, caption: str) -> str:
     )
 
 
-def comparison_table(totals: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The twelve provinces side by side, sortable, each with a link to its profile."""
-    columns = {
+COMPARISON_SORTS = ("ties", "active", "ended", "ended_since_2021", "unknown", "municipalities")
+
+
+def comparison_table(
+    totals: pd.DataFrame, lang: Lang, selected: tuple[str, ...] = (), sort_by: str = "ties"
+) -> pd.DataFrame:
+    """The twelve provinces side by side, each with a link to its profile: sorted by `sort_by` (most
+    first), the `selected` provinces on top and marked, and an unknown year shown as a dash, not 'None'."""
+    order = totals.assign(_chosen=totals["province_id"].isin(selected))
+    totals = order.sort_values(["_chosen", sort_by, "province"], ascending=[False, False, True], kind="stable")
+    columns = comparison_columns(lang)
+    table = totals[list(columns)].rename(columns=columns).reset_index(drop=True)
+    for year in ("first", "latest"):
+        table[columns[year]] = totals[year].map(lambda v: "–" if pd.isna(v) else str(int(v))).to_numpy()
+    if selected:
+        table.insert(0, t("col_selected", lang), ["✓" if chosen else "" for chosen in totals["_chosen"]])
+    table[t("col_profile", lang)] = [profile_href(code, lang) for code in totals["province_id"]]
+    return table
+
+
+def comparison_label(figure: str, lang: Lang) -> str:
+    return comparison_columns(lang)[figure]
+
+
+def comparison_columns(lang: Lang) -> dict[str, str]:
+    """The comparison's figures and their column names."""
+    return {
         "province": t("col_province", lang),
         "ties": t("col_total", lang),
         "own": t("col_own", lang),
@@ -77,9 +101,6 @@ def comparison_table(totals: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         "latest": t("col_latest", lang),
         **{f"events_{kind}": label("event", kind, lang) for kind in COMPARISON_EVENT_TYPES},
     }
-    table = totals[list(columns)].rename(columns=columns)
-    table[t("col_profile", lang)] = [profile_href(code, lang) for code in totals["province_id"]]
-    return table
 
 
 def sources_table(sources: pd.DataFrame, lang: Lang) -> pd.DataFrame:

@@ -4,6 +4,8 @@ no serious violation on a page of each kind."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -105,3 +107,21 @@ def test_axe_finds_no_serious_violation_on_a_page_of_each_kind(page, site_url, p
         frame.locator(".leaflet-container").wait_for(state="attached")
         assert serious_violations(frame, PAGE_LEVEL_RULES) == []
     assert page.outside_requests == []
+
+
+def test_a_reader_who_asks_for_reduced_motion_gets_a_map_without_animations(browser, site_url):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/nl/map-nl.html")
+        container = page.locator(".leaflet-container")
+        expect(container).to_have_class(re.compile("tw-reduced-motion"))
+        assert page.evaluate("() => !document.querySelector('.leaflet-fade-anim, .leaflet-zoom-anim')")
+        page.locator(".tw-marker").first.click()
+        expect(page.locator(".leaflet-popup")).to_have_css("opacity", "1")  # at once: no fade
+    finally:
+        context.close()
+    plain = browser.new_page()
+    plain.goto(f"{site_url}/nl/map-nl.html")
+    expect(plain.locator(".leaflet-container")).to_have_class(re.compile("leaflet-fade-anim"))
+    plain.close()
