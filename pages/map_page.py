@@ -13,6 +13,8 @@ from twinnings.ui import blocks, chrome, context, links, state
 
 MAP_TABLE_ANCHOR = "kaart-als-tabel"
 EMBED_MAP_HEIGHT = 560  # the map's height on the embed page (pages/embed.py)
+MAP_HEIGHT = 620
+PHONE_MAP_HEIGHT = 440  # shorter than a phone's screen, so a thumb can still scroll past the map
 
 link = state.link("map")
 lang = link.lang
@@ -21,9 +23,11 @@ selected = link.filter
 selection = filters.apply(selected, data.ties)
 places = context.profile_directory(lang)
 
+# Phone first: title, one line, the way to a place, the figures, then the map; the orientation folds away.
 st.title(i18n.t("app_title", lang))
 st.markdown(i18n.t("app_tagline", lang))
 chrome.map_intro(lang)
+links.profile_search(places, lang, key="home_q", label_key="home_search")
 chrome.selection_heading(selected, selection, lang)
 
 chrome.key_figures_block(key_figures(selection), lang)
@@ -43,6 +47,16 @@ if selection.empty:
     st.info(i18n.t("selection_empty", lang))
 
 home = blocks.home_map(link, selection, data, places)
+st.markdown(f"[{i18n.t('skip_map', lang)}](#{MAP_TABLE_ANCHOR})")
+clicked = st_folium(
+    home.view.base,
+    feature_group_to_add=home.view.layers,
+    height=PHONE_MAP_HEIGHT if state.narrow() else MAP_HEIGHT,
+    use_container_width=True,
+    returned_objects=["last_object_clicked_tooltip"],
+    key=f"map_{view}",
+)
+st.markdown(" · ".join([i18n.t("map_caption", lang), i18n.t("map_keys", lang), *home.credits]))
 
 tools = st.columns([1, 1, 1.5, 1.5, 1])  # wide enough for 'Download kaart (PNG)' in full
 with tools[0]:
@@ -52,16 +66,6 @@ with tools[1].popover(i18n.t("embed", lang)):
 for column, fmt in zip(tools[2:4], ("png", "svg")):
     with column:
         blocks.map_download(link, selection, fmt)
-st.markdown(f"[{i18n.t('skip_map', lang)}](#{MAP_TABLE_ANCHOR})")
-clicked = st_folium(
-    home.view.base,
-    feature_group_to_add=home.view.layers,
-    height=620,
-    use_container_width=True,
-    returned_objects=["last_object_clicked_tooltip"],
-    key=f"map_{view}",
-)
-st.markdown(" · ".join([i18n.t("map_caption", lang), i18n.t("map_keys", lang), *home.credits]))
 
 tooltip = (clicked or {}).get("last_object_clicked_tooltip")
 town = maps.clicked_town(home.labels, tooltip) if view == "nl" else None

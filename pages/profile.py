@@ -35,7 +35,9 @@ if profile is None:
         column_config={i18n.t("col_profile", lang): links.profile_link_column(lang)},
     )
     blocks.chart_block(
-        charts.province_comparison(totals, data.ties, data.sources, lang), link, chrome.export_format(lang)
+        charts.province_comparison(totals, data.ties, data.sources, lang, link.filter.provinces),
+        link,
+        chrome.export_format(lang),
     )
     st.stop()
 

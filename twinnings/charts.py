@@ -12,13 +12,14 @@ import textwrap
 from collections import Counter
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from twinnings import __version__, model, profiles, provinces, safe_text
 from twinnings.filters import FIRST_YEAR, EventFilter, Filter, apply_events, events_in, this_year
 from twinnings.i18n import Lang, label, t
-from twinnings.style import STATUS_COLOURS
+from twinnings.style import HIGHLIGHT, STATUS_COLOURS
 
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1200, 675, 2
 FONT = "Source Sans 3, Source Sans Pro, Noto Sans, Noto Sans CJK SC, Arial, sans-serif"
@@ -609,10 +610,25 @@ def compact(chart: Chart) -> Chart:
     return replace(chart, figure=fig)
 
 
-def province_comparison(totals: pd.DataFrame, ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> Chart:
-    """The twelve provinces side by side: ties of province and municipalities together, stacked by status."""
+def province_comparison(
+    totals: pd.DataFrame, ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang, selected: tuple[str, ...] = ()
+) -> Chart:
+    """The twelve provinces side by side: ties of province and municipalities together, stacked by status.
+    The `selected` provinces stand out (a band behind the bar, a bold marked name), so a province sees
+    where it stands among the others."""
     ordered = totals.sort_values(["ties", "province"], ascending=[True, False])
     fig = go.Figure()
+    names = ordered["province"].map(safe_text.plotly)
+    chosen = ordered["province_id"].isin(selected).to_numpy()
+    for position in np.flatnonzero(chosen):
+        fig.add_hrect(
+            y0=position - 0.5, y1=position + 0.5, fillcolor=HIGHLIGHT, line_width=0, layer="below", name="selected"
+        )
+    fig.update_yaxes(
+        tickmode="array",
+        tickvals=list(names),
+        ticktext=[f"<b>▶ {name}</b>" if mark else name for name, mark in zip(names, chosen)],
+    )
     for status in ("active", "dormant", "unknown", "ended"):
         fig.add_bar(
             y=ordered["province"].map(safe_text.plotly),
@@ -637,6 +653,11 @@ def province_comparison(totals: pd.DataFrame, ties: pd.DataFrame, sources: pd.Da
         ended=str(int(totals["ended"].sum())),
         total=str(int(totals["ties"].sum())),
     )
+    for province in totals[totals["province_id"].isin(selected)].itertuples():
+        rank = 1 + int((totals["ties"] > province.ties).sum())
+        summary += " " + t(
+            "summary_compare_selected", lang, name=province.province, n=str(province.ties), rank=str(rank)
+        )
     data = totals[["province_id", "province", "own", "municipal", "ties", "active", "dormant", "ended", "unknown"]]
     return Chart(fig, data, summary, "stedenbanden-provinces", source, title=t("chart_compare", lang))
 
@@ -730,6 +751,6 @@ CHART_BUILDERS = {
         _selected_events(data, f, ties, e), data.sources, selection_text(f, lang, e), lang
     ),
     "provinces": lambda data, f, ties, lang, e: province_comparison(
-        profiles.province_totals(data), data.ties, data.sources, lang
+        profiles.province_totals(data), data.ties, data.sources, lang, f.provinces
     ),
 }

@@ -211,6 +211,12 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Zoek een gemeente, provincie of Chinese partner",
         "en": "Search a municipality, province or Chinese partner",
     },
+    "home_search": {
+        "nl": "Zoek uw gemeente of provincie, of een Chinese partner",
+        "en": "Look up your municipality or province, or a Chinese partner",
+    },
+    "open_menu": {"nl": "Filters en menu", "en": "Filters and menu"},
+    "what_is_a_tie": {"nl": "Wat is een band?", "en": "What is a tie?"},
     "profile_search_help": {
         "nl": "Naam in het Nederlands of Engels, of Chinees in Hanzi of pinyin; spelfouten en accenten mogen.",
         "en": "Name in Dutch or English, or Chinese in Hanzi or pinyin; typos and missing accents are fine.",
@@ -261,6 +267,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "{top} heeft de meeste banden ({n}); {ended} van alle {total} banden zijn beëindigd.",
         "en": "{top} has the most ties ({n}); {ended} of all {total} ties have ended.",
     },
+    "summary_compare_selected": {
+        "nl": "{name}: {n} banden, plaats {rank} van 12.",
+        "en": "{name}: {n} ties, rank {rank} of 12.",
+    },
     "col_province": {"nl": "Provincie", "en": "Province"},
     "col_own": {"nl": "Provincie zelf", "en": "Province itself"},
     "col_municipal": {"nl": "Gemeenten", "en": "Municipalities"},
@@ -288,8 +298,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "municipality_label": {"nl": "{name} (gemeente) · {province}", "en": "{name} (municipality) · {province}"},
     "skip_map": {
-        "nl": "Sla de kaart over, naar de tabel met dezelfde gegevens",
-        "en": "Skip the map, to the table with the same data",
+        "nl": "Sla de kaart over: naar de tabel",
+        "en": "Skip the map: to the table",
     },
     "map_table": {"nl": "De kaart als tabel", "en": "The map as a table"},
     "map_table_intro": {
@@ -299,11 +309,23 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "map_table_caption": {"nl": "Banden op de kaart ({n})", "en": "Ties on the map ({n})"},
     "download_map_table": {"nl": "Download deze tabel (CSV)", "en": "Download this table (CSV)"},
     "map_keys": {
-        "nl": "Toetsenbord: Tab gaat langs de plaatsen, Enter opent er een, Escape sluit. "
-        "Scrollen zoomt pas na een klik op de kaart.",
-        "en": "Keyboard: Tab moves through the places, Enter opens one, Escape closes it. "
-        "Scrolling zooms only after a click on the map.",
+        "nl": "Toetsenbord: Tab gaat de kaart in en naar de plaatsen, pijltjestoetsen springen naar de dichtstbijzijnde"
+        " plaats in die richting, Enter opent er een, Escape sluit. Scrollen zoomt pas na een klik op de kaart.",
+        "en": "Keyboard: Tab enters the map and then the places, arrow keys jump to the nearest place in that "
+        "direction, Enter opens one, Escape closes it. Scrolling zooms only after a click on the map.",
     },
+    "map_region": {
+        "nl": "Kaart. Pijltjestoetsen verschuiven, plus en min zoomen; Tab gaat naar de plaatsen, "
+        "waar pijltjestoetsen van plaats naar plaats springen.",
+        "en": "Map. Arrow keys pan, plus and minus zoom; Tab goes to the places, "
+        "where arrow keys jump from place to place.",
+    },
+    "skip_map_inside": {"nl": "Sla de kaart over", "en": "Skip the map"},
+    "map_end": {"nl": "Einde van de kaart", "en": "End of the map"},
+    "zoom_in": {"nl": "Inzoomen", "en": "Zoom in"},
+    "zoom_out": {"nl": "Uitzoomen", "en": "Zoom out"},
+    "legend_toggle": {"nl": "Legenda", "en": "Key"},
+    "map_credits_toggle": {"nl": "Bronvermelding van de kaart", "en": "Map credits"},
     "view": {"nl": "Kaart", "en": "Map"},
     "view_nl": {"nl": "Nederland", "en": "Netherlands"},
     "view_cn": {"nl": "Nederland–China", "en": "Netherlands–China"},

@@ -219,28 +219,52 @@ class DataLayer(MacroElement):
         self.get_root().script.add_child(_RawScript(script(self, kwargs)), name=self.get_name())
 
 
+NARROW_MAP = 600  # px: below this a map folds its legend and credits, and its popups shrink to fit
+
+
 class Legend(MacroElement):
-    """A Leaflet control with the map's key; part of the map script, so it survives embedding."""
+    """A Leaflet control with the map's key; part of the map script, so it survives embedding. A button
+    folds it away: folded from the start on a narrow map, and folded there whenever a popup opens."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function() {
+            var map = {{ this._parent.get_name() }};
             var legend = L.control({position: "bottomright"});
             legend.onAdd = function() {
                 var div = L.DomUtil.create("div", "tw-legend");
-                div.style.cssText = "background:#fff;padding:6px 8px;border-radius:4px;" +
-                    "font:12px/1.5 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)";
-                div.innerHTML = {{ this.content }};
+                var button = L.DomUtil.create("button", "tw-legend-toggle", div);
+                var body = L.DomUtil.create("div", "tw-legend-body", div);
+                body.id = "tw-legend-" + L.Util.stamp(legend);
+                body.innerHTML = {{ this.content }};
+                button.type = "button";
+                button.textContent = {{ this.label }};
+                button.setAttribute("aria-controls", body.id);
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                var chosen = false;
+                function show(open) {
+                    button.setAttribute("aria-expanded", open ? "true" : "false");
+                    body.hidden = !open;
+                }
+                button.addEventListener("click", function() {
+                    chosen = true;
+                    show(body.hidden);
+                });
+                show(map.getSize().x >= {{ this.narrow }});
+                map.on("resize", function() { if (!chosen) { show(map.getSize().x >= {{ this.narrow }}); } });
+                // before a popup is fitted into a narrow map, the key makes room (see MapAccess)
+                map.on("twpopupfit", function() { if (map.getSize().x < {{ this.narrow }}) { show(false); } });
                 return div;
             };
-            legend.addTo({{ this._parent.get_name() }});
+            legend.addTo(map);
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]], lang: Lang) -> None:
         """sections: (title, [(symbol html, text)]); symbol html is ours, text is escaped."""
         super().__init__()
         self._name = "Legend"
@@ -249,26 +273,71 @@ class Legend(MacroElement):
             parts.append(f"<b>{esc(title)}</b>")
             parts += [f"<div>{symbol} {esc(text)}</div>" for symbol, text in entries]
         self.content = json.dumps("".join(parts))
+        self.label = json.dumps(t("legend_toggle", lang))
+        self.narrow = NARROW_MAP
+
+
+# Our own rules for every map document (the app's frame, the static site's pages, embeds alike).
+MAP_STYLE = (
+    ".tw-skip-map{position:absolute;left:-10000px;top:8px;z-index:2000;background:#fff;color:#0b57a4;"
+    "padding:6px 10px;font:14px/1.4 sans-serif;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.4)}"
+    ".tw-skip-map:focus{left:8px}"
+    ".tw-map-end{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
+    ".leaflet-container a:focus-visible,.leaflet-container button:focus-visible,.tw-skip-map:focus-visible,"
+    ".leaflet-container:focus-visible,.tw-marker:focus-visible{outline:3px solid #005A8C;outline-offset:2px}"
+    ".tw-legend{background:#fff;padding:4px 8px;border-radius:4px;font:12px/1.5 sans-serif;"
+    "box-shadow:0 1px 4px rgba(0,0,0,.3)}"
+    ".tw-legend-toggle,.tw-credits-toggle{font:600 12px/1.5 sans-serif;background:#fff;color:#222;"
+    "border:1px solid #767676;border-radius:4px;min-height:28px;min-width:28px;cursor:pointer}"
+    '.tw-legend-toggle[aria-expanded="true"]{margin-bottom:4px}'
+    ".tw-credits-toggle{display:none}"
+    ".tw-narrow .tw-credits-toggle{display:block}"
+    ".tw-narrow.tw-credits-folded .leaflet-control-attribution{display:none}"
+    ".tw-popup{overflow-wrap:anywhere}"
+)
 
 
 class MapAccess(MacroElement):
-    """Keyboard and scrolling behaviour news maps share: the wheel scrolls the page until the map is
-    clicked or focused; a click never scrolls the page; Escape closes a popup; an opened popup takes
-    focus and gives it back on close; a reader who asks for reduced motion gets no zoom or fade animation."""
+    """What a keyboard, a phone and a careful reader need from every map. The wheel scrolls the page
+    until the map is clicked or focused; a click never scrolls the page. A skip link before the map and a
+    landing spot after it pass the map in one step. The map is one Tab stop and the places one more:
+    arrow keys move between places (the nearest in that direction), Home and End to the first and last
+    by name, Enter opens one; shapes are never Tab stops (the search and the table name them). A popup
+    takes focus, fits inside the map clear of its controls, and Escape closes it, giving focus back. A
+    narrow map folds its credits behind a button. Reduced motion means no zoom or fade animation."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function() {
             var map = {{ this._parent.get_name() }};
+            var text = {{ this.text }};
+            var narrowAt = {{ this.narrow }};
             var container = map.getContainer();
-            if (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches) {
+            var doc = container.ownerDocument;
+            if (!doc.getElementById("tw-map-style")) {
+                var style = doc.createElement("style");
+                style.id = "tw-map-style";
+                style.textContent = {{ this.style }};
+                doc.head.appendChild(style);
+            }
+            var reduced = !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+            if (reduced) {
                 map._zoomAnimated = false;
                 map._fadeAnimated = false;
                 map.options.zoomAnimation = map.options.fadeAnimation = map.options.markerZoomAnimation = false;
                 container.classList.remove("leaflet-zoom-anim", "leaflet-fade-anim");
                 container.classList.add("tw-reduced-motion");
             }
+            [["in", text.zoomIn], ["out", text.zoomOut]].forEach(function(pair) {
+                var button = container.querySelector(".leaflet-control-zoom-" + pair[0]);
+                if (button) {
+                    button.title = pair[1];
+                    button.setAttribute("aria-label", pair[1]);
+                }
+            });
+            container.setAttribute("role", "region");
+            container.setAttribute("aria-label", text.map);
             map.scrollWheelZoom.disable();
             // Leaflet focuses the map on mousedown; in a frame that scrolls the page, so the button is
             // released over another place and the click is lost. Focus without scrolling.
@@ -281,26 +350,170 @@ class MapAccess(MacroElement):
             }
             map.on("click focus", function() { map.scrollWheelZoom.enable(); });
             container.addEventListener("mouseleave", function() { map.scrollWheelZoom.disable(); });
+
+            var skip = doc.createElement("a");
+            skip.href = "#";
+            skip.className = "tw-skip-map";
+            skip.textContent = text.skip;
+            var end = doc.createElement("span");
+            end.className = "tw-map-end";
+            end.tabIndex = -1;
+            end.textContent = text.end;
+            container.parentNode.insertBefore(skip, container);
+            container.parentNode.insertBefore(end, container.nextSibling);
+            skip.addEventListener("click", function(e) {
+                e.preventDefault();
+                end.focus({preventScroll: true});
+            });
+
+            function narrow() { return map.getSize().x < narrowAt; }
+            var creditsChosen = false;
+            var credits = L.control({position: "bottomright"});
+            credits.onAdd = function() {
+                var button = L.DomUtil.create("button", "tw-credits-toggle");
+                button.type = "button";
+                button.textContent = "i";
+                button.setAttribute("aria-label", text.credits);
+                L.DomEvent.disableClickPropagation(button);
+                button.addEventListener("click", function() {
+                    creditsChosen = true;
+                    foldCredits(!container.classList.contains("tw-credits-folded"));
+                });
+                return button;
+            };
+            credits.addTo(map);
+            function foldCredits(folded) {
+                container.classList.toggle("tw-credits-folded", folded);
+                credits.getContainer().setAttribute("aria-expanded", folded ? "false" : "true");
+            }
+            function fitWidth() {
+                container.classList.toggle("tw-narrow", narrow());
+                if (!creditsChosen) { foldCredits(narrow()); }
+            }
+            fitWidth();
+            map.on("resize", fitWidth);
+
+            // The places: one Tab stop among them (the last one visited), arrows to move between them.
+            var places = [];
+            var current = null;
+            function nameOf(marker) { return marker._icon.getAttribute("aria-label") || ""; }
+            function byName() {
+                return places.slice().sort(function(a, b) { return nameOf(a).localeCompare(nameOf(b)); });
+            }
+            function settle() {
+                if (current && places.indexOf(current) < 0) { current = null; }
+                if (!current && places.length) { current = byName()[0]; }
+                places.forEach(function(m) { m._icon.tabIndex = m === current ? 0 : -1; });
+            }
+            var settling = null;
+            function settleSoon() {
+                if (!settling) { settling = setTimeout(function() { settling = null; settle(); }, 0); }
+            }
+            function visit(marker) {
+                current = marker;
+                settle();
+                var point = map.latLngToContainerPoint(marker.getLatLng());
+                var size = map.getSize();
+                if (point.x < 40 || point.y < 40 || point.x > size.x - 40 || point.y > size.y - 40) {
+                    map.panTo(marker.getLatLng(), {animate: !reduced});
+                }
+                marker._icon.focus({preventScroll: true});
+            }
+            function nearest(from, key) {
+                var step = {ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1]}[key];
+                var origin = map.latLngToLayerPoint(from.getLatLng());
+                var best = null, bestScore = Infinity;
+                places.forEach(function(m) {
+                    if (m === from) { return; }
+                    var p = map.latLngToLayerPoint(m.getLatLng());
+                    var dx = p.x - origin.x, dy = p.y - origin.y;
+                    var along = dx * step[0] + dy * step[1];
+                    var across = Math.abs(dx * step[1] - dy * step[0]);
+                    if (along <= 0) { return; }
+                    var score = along + 2 * across;
+                    if (score < bestScore) { best = m; bestScore = score; }
+                });
+                return best;
+            }
+            map.on("layeradd", function(e) {
+                var layer = e.layer;
+                if (layer._path) { layer._path.setAttribute("tabindex", "-1"); }
+                if (layer._icon && layer._icon.classList.contains("tw-marker")) {
+                    places.push(layer);
+                    layer._icon.tabIndex = -1;
+                    settleSoon();
+                }
+            });
+            map.on("layerremove", function(e) {
+                var at = places.indexOf(e.layer);
+                if (at >= 0) { places.splice(at, 1); settleSoon(); }
+            });
             container.addEventListener("keydown", function(e) {
-                if (e.key === "Escape" && map._popup && map.hasLayer(map._popup)) {
+                var icon = e.target.closest && e.target.closest(".tw-marker");
+                var from = icon && places.filter(function(m) { return m._icon === icon; })[0];
+                if (from && /^Arrow/.test(e.key)) {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    var next = nearest(from, e.key);
+                    if (next) { visit(next); }
+                } else if (from && (e.key === "Home" || e.key === "End")) {
+                    e.preventDefault();
+                    var sorted = byName();
+                    visit(sorted[e.key === "Home" ? 0 : sorted.length - 1]);
+                } else if (e.key === "Escape" && map._popup && map.hasLayer(map._popup)) {
                     map.closePopup();
                     e.stopPropagation();
                 }
-            });
+            }, true);
+
+            // A popup as wide and tall as the map allows, panned clear of the zoom buttons and the key.
+            function fitPopup(popup) {
+                var size = map.getSize();
+                var zoom = container.querySelector(".leaflet-control-zoom");
+                var left = zoom ? zoom.offsetLeft + zoom.offsetWidth + 6 : 10;
+                var bottom = 10;
+                container.querySelectorAll(".leaflet-bottom.leaflet-right").forEach(function(corner) {
+                    bottom = Math.max(bottom, corner.offsetHeight + 4);
+                });
+                var width = Math.max(140, Math.min(360, size.x - left - 10 - 50));
+                popup.options.maxWidth = width;
+                popup.options.minWidth = Math.min(popup.options.minWidth || 50, width);
+                popup.options.maxHeight = Math.max(120, size.y - bottom - 10 - 60);
+                popup.options.autoPanPaddingTopLeft = L.point(left, 10);
+                popup.options.autoPanPaddingBottomRight = L.point(10, bottom);
+            }
+            if (!L.Popup.prototype.twFits) {
+                var openOn = L.Popup.prototype.openOn;
+                L.Popup.prototype.twFits = true;
+                L.Popup.prototype.openOn = function(target) {
+                    var on = target || (this._source && this._source._map);
+                    if (on && on.twFitPopup) {
+                        on.fire("twpopupfit");
+                        on.twFitPopup(this);
+                    }
+                    return openOn.apply(this, arguments);
+                };
+            }
+            map.twFitPopup = fitPopup;
+            map.on("twpopupfit", function() { if (narrow()) { foldCredits(true); } });
             map.on("popupopen", function(e) {
                 var element = e.popup.getElement();
                 var content = element.querySelector(".leaflet-popup-content");
                 var heading = element.querySelector("h4");
                 element.setAttribute("role", "dialog");
                 if (heading) { element.setAttribute("aria-label", heading.textContent); }
+                if (e.popup._source && places.indexOf(e.popup._source) >= 0) {
+                    current = e.popup._source;
+                    settle();
+                }
                 content.tabIndex = -1;
                 content.focus({preventScroll: true});
             });
             map.on("popupclose", function(e) {
-                var active = document.activeElement;
+                var active = doc.activeElement;
                 var element = e.popup.getElement();
                 var source = e.popup._source;
-                var lost = !active || active === document.body || (element && element.contains(active));
+                var lost = !active || active === doc.body || (element && element.contains(active));
                 if (lost && source && source._icon) { source._icon.focus({preventScroll: true}); }
             });
         })();
@@ -308,9 +521,21 @@ class MapAccess(MacroElement):
         """
     )
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Lang) -> None:
         super().__init__()
         self._name = "MapAccess"
+        self.text = script_json(
+            {
+                "map": t("map_region", lang),
+                "skip": t("skip_map_inside", lang),
+                "end": t("map_end", lang),
+                "credits": t("map_credits_toggle", lang),
+                "zoomIn": t("zoom_in", lang),
+                "zoomOut": t("zoom_out", lang),
+            }
+        )
+        self.style = script_json(MAP_STYLE)
+        self.narrow = NARROW_MAP
 
 
 class Attribution(MacroElement):
@@ -359,7 +584,7 @@ class WorldBackground(JSCSSMixin, DataLayer):
         self.topology = json.dumps(topology, separators=(",", ":"))
 
 
-def base_map(tiles: str, bounds: list[list[float]]) -> folium.Map:
+def base_map(tiles: str, bounds: list[list[float]], lang: Lang) -> folium.Map:
     """A map that loads Leaflet from our own static folder and uses the configured tiles."""
     m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, prefer_canvas=False)
     m.default_js = JS
@@ -370,7 +595,7 @@ def base_map(tiles: str, bounds: list[list[float]]) -> folium.Map:
         url, attribution = TILES[tiles]
         folium.TileLayer(url, attr=attribution, name=tiles, max_zoom=18).add_to(m)
     m.fit_bounds(bounds)
-    MapAccess().add_to(m)
+    MapAccess(lang).add_to(m)
     return m
 
 
@@ -660,11 +885,12 @@ def status_legend(lang: Lang, arcs: bool = False) -> tuple[str, list[tuple[str, 
     ]
 
 
-def choropleth_legend(lang: Lang) -> tuple[str, list[tuple[str, str]]]:
+def choropleth_legend(lang: Lang, opacity: float = 1.0) -> tuple[str, list[tuple[str, str]]]:
+    """The province classes, their swatches as translucent as the fills over basemap tiles."""
     entries = []
     for colour, (low, high) in zip(CHOROPLETH_COLOURS, CHOROPLETH_BREAKS):
         text = str(low) if low == high else (f"{low}+" if high >= 10_000 else f"{low}–{high}")
-        swatch = f'<span style="{SWATCH_STYLE};background:{colour}"></span>'
+        swatch = f'<span style="{SWATCH_STYLE};background:{colour};opacity:{opacity}"></span>'
         entries.append((swatch, text))
     return t("legend_province_ties", lang), entries
 
@@ -699,7 +925,7 @@ def nl_view(
 ) -> MapView:
     """The Netherlands view: provinces shaded by ties, places marked by status (shape and colour), and
     every municipality named on hover (`town_labels`: code -> label), so a click can open its profile."""
-    base = base_map(tiles, bounds or NL_BOUNDS)
+    base = base_map(tiles, bounds or NL_BOUNDS, lang)
     if municipalities is not None and town_labels:
         TownLayer(municipalities, town_labels).add_to(base)
     layers = folium.FeatureGroup(name="selection")
@@ -708,12 +934,12 @@ def nl_view(
     if provinces is not None:
         opacity = 1.0 if tiles not in TILES else 0.55
         add_province_choropleth(layers, provinces, ties_per_province(ties), lang, opacity)
-        sections.append(choropleth_legend(lang))
+        sections.append(choropleth_legend(lang, opacity))
         Attribution(t("boundaries_credit", lang)).add_to(base)
     if municipalities is not None:
         add_municipality_outlines(layers, municipalities, places_of(ties, "nl"))
     add_place_markers(layers, ties, source_lookup(sources), lang, "nl", events, profile_url, correction_of)
-    Legend(sections).add_to(base)
+    Legend(sections, lang).add_to(base)
     return MapView(base, layers)
 
 
@@ -749,12 +975,12 @@ def cn_view(
     correction_of: Callable[[str], str] | None = None,
 ) -> MapView:
     """The Netherlands–China view: a geodesic arc per tie, coloured and dashed by status."""
-    base = base_map(tiles, EURASIA_BOUNDS)
+    base = base_map(tiles, EURASIA_BOUNDS, lang)
     if world is not None:
         WorldBackground(world).add_to(base)
         Attribution(t("world_credit", lang)).add_to(base)
     folium.map.CustomPane("arcs", z_index=450).add_to(base)
-    Legend([status_legend(lang, arcs=True)]).add_to(base)
+    Legend([status_legend(lang, arcs=True)], lang).add_to(base)
     layers = folium.FeatureGroup(name="selection")
     ArcLayer(arcs_geojson(ties)).add_to(layers)
     events = events_per_tie.to_dict() if events_per_tie is not None else None

@@ -30,6 +30,7 @@ CHOROPLETH_COLOURS = [
     *plotly.colors.sample_colorscale(plotly.colors.sequential.Purples, [0.2, 0.4, 0.6, 0.8]),
 ]
 SEA_COLOUR = "#e3ebf0"
+HIGHLIGHT = "#fde9a9"  # behind a selected row in a chart: light, so the bars keep their contrast
 
 
 def choropleth_class(count: int) -> int:

@@ -79,7 +79,12 @@ def comparison_table(
         table[columns[year]] = totals[year].map(lambda v: "–" if pd.isna(v) else str(int(v))).to_numpy()
     if selected:
         table.insert(0, t("col_selected", lang), ["✓" if chosen else "" for chosen in totals["_chosen"]])
-    table[t("col_profile", lang)] = [profile_href(code, lang) for code in totals["province_id"]]
+    # the profile link beside the name, where a phone still shows it
+    table.insert(
+        table.columns.get_loc(columns["province"]) + 1,
+        t("col_profile", lang),
+        [profile_href(code, lang) for code in totals["province_id"]],
+    )
     return table
 
 

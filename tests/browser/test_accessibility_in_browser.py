@@ -156,7 +156,7 @@ def test_keyboard_opens_a_place_selects_it_and_escape_returns_focus(page, app_ur
 
 def test_skip_link_leads_past_the_map_to_its_text_alternative(page, app_url, dataset):
     open_page(page, f"{app_url}/?lang=en")
-    skip = page.get_by_role("link", name="Skip the map, to the table with the same data")
+    skip = page.get_by_role("link", name="Skip the map: to the table")
     skip.focus()
     screenshot(page, "skip-link-focused")
     skip.press("Enter")

@@ -128,7 +128,11 @@ PAGE_STYLE = (
     "{outline:3px solid #005A8C !important;outline-offset:2px;}"
     ".st-key-viewport{position:absolute !important;width:100%;height:0;overflow:hidden;}"
     # an embed shows one chart or map: no sidebar, no top padding
-    'body.tw-embed [data-testid="stSidebar"],body.tw-embed [data-testid="stSidebarCollapsedControl"]{display:none;}'
+    'body.tw-embed [data-testid="stSidebar"],body.tw-embed [data-testid="stExpandSidebarButton"]{display:none;}'
+    # the sidebar's opener says what it opens (page script), in words a phone visitor sees
+    ".tw-menu-label{font:600 .9rem/1 sans-serif;margin-left:.25rem;color:#31333f;}"
+    # a phone's first screen is for the map: a one-line title
+    '@media (max-width:640px){[data-testid="stMainBlockContainer"] h1{font-size:2rem !important;}}'
     'body.tw-embed [data-testid="stMainBlockContainer"]{padding-top:1rem;}'
     '[data-testid="stMainBlockContainer"]{padding-top:3.5rem;}'
     # plain HTML tables (tables.html_table): scroll sideways on a phone, lines that stay readable
@@ -149,6 +153,7 @@ def page_script(lang: i18n.Lang, title: str) -> None:
         "lang": lang,
         "title": title,
         "mapFrame": i18n.t("map_frame_title", lang),
+        "menu": i18n.t("open_menu", lang),
         "tooLong": f"{routes.TOO_LONG_PARAM}={routes.TOO_LONG_VALUE}",
         "embed": state.embedding(),
     }
@@ -160,6 +165,12 @@ def page_script(lang: i18n.Lang, title: str) -> None:
         "window.location.replace(window.location.pathname+'?'+c.tooLong);return;}"
         "function apply(){var c=window.__twConfig;d.documentElement.lang=c.lang;"
         "d.body.classList.toggle('tw-embed',!!c.embed);"
+        "var o=d.querySelector('[data-testid=\"stExpandSidebarButton\"]');"
+        "if(o&&o.getAttribute('aria-label')!==c.menu){o.setAttribute('aria-label',c.menu);}"
+        "var m=o&&o.querySelector('.tw-menu-label');"
+        "if(o&&!m){m=d.createElement('span');m.className='tw-menu-label';m.setAttribute('aria-hidden','true');"
+        "o.appendChild(m);}"
+        "if(m&&m.textContent!==c.menu){m.textContent=c.menu;}"
         "if(d.title!==c.title){d.title=c.title;}"
         "d.querySelectorAll('iframe').forEach(function(f){"
         "if((f.src||'').indexOf('streamlit_folium')>=0&&f.title!==c.mapFrame){f.title=c.mapFrame;}"
@@ -220,13 +231,11 @@ def selection_heading(selected: Filter, ties, lang: i18n.Lang) -> None:
 
 
 def map_intro(lang: i18n.Lang) -> None:
-    """Two or three plain sentences for a first visit, with the way to profiles and to the data."""
+    """What a tie is and where to go next, folded behind one line so a phone shows the map first."""
     from twinnings import __version__
 
-    st.markdown(i18n.t("map_intro", lang))
-    left, middle, right = st.columns([2, 1, 1])
-    left.markdown(i18n.t("map_intro_links", lang, version=__version__))
-    with middle:
+    with st.expander(i18n.t("what_is_a_tie", lang)):
+        st.markdown(i18n.t("map_intro", lang))
+        st.markdown(i18n.t("map_intro_links", lang, version=__version__))
         links.page_link(Link(page="profile", lang=lang), i18n.t("page_profile", lang) + " →")
-    with right:
         links.page_link(Link(page="data", lang=lang), i18n.t("page_data", lang) + " →")

@@ -46,11 +46,13 @@ def profile_link_column(lang: i18n.Lang):
     return st.column_config.LinkColumn(i18n.t("col_profile", lang), display_text=i18n.t("col_profile", lang) + " →")
 
 
-def profile_search(places: pd.DataFrame, lang: i18n.Lang, key: str = "profile_q") -> None:
-    """The search on the profile page: matching places as links to their profiles."""
-    query = st.text_input(
-        i18n.t("profile_search", lang), help=i18n.t("profile_search_help", lang), key=key, max_chars=80
-    )
+def profile_search(
+    places: pd.DataFrame, lang: i18n.Lang, key: str = "profile_q", label_key: str = "profile_search"
+) -> None:
+    """A search for any place, every municipality and province included: matches as links to their
+    profiles. The profile page and the home page show it, so no one needs the sidebar or the map's
+    shapes to find their own town."""
+    query = st.text_input(i18n.t(label_key, lang), help=i18n.t("profile_search_help", lang), key=key, max_chars=80)
     if not query:
         return
     found = profiles.search(places, filters.clean_query(query))
