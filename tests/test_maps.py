@@ -36,7 +36,27 @@ def test_cn_map_has_one_arc_per_tie_and_both_sides_marked(dataset):
     (arcs,) = layers(m, maps.ArcLayer)
     assert arcs.data.count('"LineString"') == len(selection)
     sides = [layer.features for layer in layers(m, maps.PlaceLayer)]
-    assert [len(f) for f in sides] == [selection["nl_place_id"].nunique(), selection["cn_place_id"].nunique()]
+    assert [len(f) for f in sides] == [1, selection["cn_place_id"].nunique()]
+
+
+def test_cn_map_draws_the_dutch_end_as_one_marker_listing_every_dutch_place(dataset):
+    selection = dataset.ties[dataset.ties["status"] == "ended"]
+    m = maps.cn_map(selection, dataset.sources, "nl", world=None, profile_url="/profiel?place={id}")
+    (dutch, _chinese) = layers(m, maps.PlaceLayer)
+    (feature,) = dutch.features
+    n = selection["nl_place_id"].nunique()
+    assert feature["properties"]["label"] == f"Nederland: {n} overheden"
+    popup = feature["properties"]["popup"]
+    assert popup.count("<li>") == n
+    for place_id in selection["nl_place_id"].unique():
+        assert f"/profiel?place={place_id}" in popup
+    assert feature["properties"]["status"] == "ended"
+
+
+def test_a_single_dutch_place_keeps_its_own_marker_in_the_cn_map(dataset):
+    tilburg = dataset.ties[dataset.ties["nl_place_id"] == "GM0855"]
+    (dutch, _chinese) = layers(maps.cn_map(tilburg, dataset.sources, "nl", world=None), maps.PlaceLayer)
+    assert [f["id"] for f in dutch.features] == ["GM0855"]
 
 
 def test_choropleth_counts_ties_per_province_and_has_a_legend(dataset, shared_geo):

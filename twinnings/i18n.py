@@ -49,7 +49,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "filter_status": {"nl": "Status", "en": "Status"},
     "filter_type": {"nl": "Soort band", "en": "Kind of tie"},
     "filter_period": {"nl": "Periode", "en": "Period"},
-    "filter_query": {"nl": "Zoek een plaats", "en": "Search a place"},
+    "filter_query": {"nl": "Filter op plaatsnaam", "en": "Filter by place name"},
     "filter_query_help": {
         "nl": "Nederlandse of Chinese naam, ook in pinyin of Hanzi; spelfouten en accenten mogen.",
         "en": "Dutch or Chinese name, also in pinyin or Hanzi; typos and missing accents are fine.",
@@ -68,6 +68,11 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "map_frame_title": {
         "nl": "Interactieve kaart van de banden; dezelfde gegevens staan in de tabel onder de kaart",
         "en": "Interactive map of the ties; the same data is in the table below the map",
+    },
+    "dutch_end": {"nl": "Nederland: {n} overheden", "en": "The Netherlands: {n} authorities"},
+    "dutch_end_hint": {
+        "nl": "Elke plaats apart staat op de kaart van Nederland.",
+        "en": "The map of the Netherlands shows each place on its own.",
     },
     "marker_name": {"nl": "{name}, status {status}", "en": "{name}, status {status}"},
     "page_profile": {"nl": "Profiel", "en": "Profile"},

@@ -361,10 +361,14 @@ class MapAccess(MacroElement):
             end.textContent = text.end;
             container.parentNode.insertBefore(skip, container);
             container.parentNode.insertBefore(end, container.nextSibling);
+            // Chromium sends Tab from an element outside the Tab order back to the frame's start, so the
+            // landing spot is a Tab stop only while it holds focus: the next Tab leaves the map.
             skip.addEventListener("click", function(e) {
                 e.preventDefault();
+                end.tabIndex = 0;
                 end.focus({preventScroll: true});
             });
+            end.addEventListener("blur", function() { end.tabIndex = -1; });
 
             function narrow() { return map.getSize().x < narrowAt; }
             var creditsChosen = false;
@@ -985,9 +989,53 @@ def cn_view(
     ArcLayer(arcs_geojson(ties)).add_to(layers)
     events = events_per_tie.to_dict() if events_per_tie is not None else None
     lookup = source_lookup(sources)
-    add_place_markers(layers, ties, lookup, lang, "nl", events, profile_url, correction_of)
+    if ties["nl_place_id"].nunique() > 1:
+        PlaceLayer([dutch_end_feature(ties, lang, profile_url)]).add_to(layers)
+    else:
+        add_place_markers(layers, ties, lookup, lang, "nl", events, profile_url, correction_of)
     add_place_markers(layers, ties, lookup, lang, "cn", events, profile_url, correction_of)
     return MapView(base, layers)
+
+
+NL_CENTRE = (52.2, 5.4)  # where the Dutch end of the NL–CN view is drawn
+
+
+def dutch_end_feature(ties: pd.DataFrame, lang: Lang, profile_url: str | None = None) -> dict:
+    """The Dutch end of the NL–CN view as one marker. At the scale of Eurasia the Dutch places would lie
+    on top of each other, a clump nobody can click apart; one marker whose popup lists every Dutch place
+    with its partners (and a link to its profile) says the same and stays usable. The Netherlands view
+    shows each place on its own."""
+    places = places_of(ties, "nl")
+    name = t("dutch_end", lang, n=str(len(places)))
+    partner = "cn_name_nl" if lang == "nl" else "cn_name_en"
+    items = []
+    for place in sorted(places.itertuples(), key=lambda p: place_label(p, "nl", lang).casefold()):
+        own = ties[ties["nl_place_id"] == place.place_id].sort_values(partner)
+        partners = ", ".join(f"{tie[partner]} ({label('status', tie['status'], lang)})" for _, tie in own.iterrows())
+        title = esc(place_label(place, "nl", lang))
+        if profile_url:
+            href = esc(profile_url.replace("{id}", place.place_id))
+            title = f'<a class="tw-profile" href="{href}" target="_parent">{title}</a>'
+        items.append(f"<li>{title}: {esc(partners)}</li>")
+    popup = (
+        f'<div class="tw-popup"><h4 style="margin:0 0 4px">{esc(name)}</h4>'
+        f'<ul style="padding-left:16px;margin:0">{"".join(items)}</ul>'
+        f'<p style="margin:6px 0 0">{esc(t("dutch_end_hint", lang))}</p></div>'
+    )
+    status = place_status(places["status"])
+    return {
+        "type": "Feature",
+        "id": "NL",
+        "geometry": {"type": "Point", "coordinates": [NL_CENTRE[1], NL_CENTRE[0]]},
+        "properties": {
+            "label": esc(name),
+            "name": t("marker_name", lang, name=name, status=label("status", status, lang)),
+            "popup": popup,
+            "status": status,
+            "size": PROVINCE_MARKER_SIZE,
+            "side": "nl",
+        },
+    }
 
 
 def cn_map(*args, **kwargs) -> folium.Map:

@@ -199,12 +199,12 @@ def write_home(site: Site, lang: Lang, places: pd.DataFrame) -> None:
     data = site.data
     body = (
         f"<h1>{e(t('app_title', lang))}</h1>\n<p>{e(t('app_tagline', lang))}</p>\n{figures_html(data.ties, lang)}\n"
+        f"{search_html(page, routes.site_dir(lang, 'places'))}\n"  # before the map, as in the app
         f'<p><a href="#kaart-als-tabel">{e(t("skip_map", lang))}</a> · '
         f'<a href="{page.href(f"{folder}/map-cn.html", True)}">{e(t("site_cn_view", lang))}</a></p>\n'
         f'<iframe class="mapframe" src="{page.href(f"{folder}/map-nl.html", True)}" '
         f'title="{e(t("map_frame_title", lang), quote=True)}"></iframe>\n'
         f"<p>{e(t('map_keys', lang))} {e(t('boundaries_credit', lang))}</p>\n"
-        f"{search_html(page, routes.site_dir(lang, 'places'))}\n"
         f"<details><summary>{e(t('site_what_is_a_tie', lang))}</summary><p>{e(t('map_intro', lang))}</p></details>\n"
         f'<h2 id="kaart-als-tabel">{e(t("map_table", lang))}</h2>\n'
         + tables.html_table(tables.map_table(data.ties, lang), t("map_table_caption", lang, n=len(data.ties)))

@@ -9,6 +9,15 @@ import pytest
 from tests.harness import CHROMIUM, ROOT, launch_chromium, start_app, stop
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+# A phone as Chromium emulates it: its width, touch, and a user agent that says Mobile (the app's first guess).
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Mobile Safari/537.36",
+}
+MAX_TAB_STOPS = 10  # from a map's entry to the first element after it (issue: phones and keyboards)
 
 
 @pytest.fixture(scope="session")
@@ -73,4 +82,24 @@ def wait_until_idle(page, timeout: int = 60_000) -> None:
         " && document.querySelector('[data-testid=\"stMainBlockContainer\"]')"
         " && window.__twConfig",  # our page script (language, frame titles, styles) has run
         timeout=timeout,
+    )
+
+
+def inside(inner: dict, outer: dict, slack: float = 0.5) -> bool:
+    """Playwright bounding box `inner` lies within `outer` (half a pixel of rounding allowed)."""
+    return (
+        inner["x"] >= outer["x"] - slack
+        and inner["y"] >= outer["y"] - slack
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + slack
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + slack
+    )
+
+
+def apart(a: dict, b: dict) -> bool:
+    """Two Playwright bounding boxes do not overlap."""
+    return (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
     )

@@ -54,7 +54,7 @@ def test_click_on_a_place_opens_a_popup_with_its_partner(page, app_url):
 
 def test_changing_a_filter_rewrites_the_url(page, app_url):
     open_map(page, app_url)
-    page.get_by_role("textbox", name="Zoek een plaats").fill("Tilburg")
+    page.get_by_role("textbox", name="Filter op plaatsnaam").fill("Tilburg")
     page.keyboard.press("Enter")
     page.wait_for_url("**q=Tilburg**", timeout=20_000)
 

@@ -128,7 +128,8 @@ PAGE_STYLE = (
     "{outline:3px solid #005A8C !important;outline-offset:2px;}"
     ".st-key-viewport{position:absolute !important;width:100%;height:0;overflow:hidden;}"
     # an embed shows one chart or map: no sidebar, no top padding
-    'body.tw-embed [data-testid="stSidebar"],body.tw-embed [data-testid="stExpandSidebarButton"]{display:none;}'
+    'body.tw-embed [data-testid="stSidebar"],body.tw-embed [data-testid="stExpandSidebarButton"],'
+    'body.tw-embed [data-testid="stHeader"]{display:none;}'
     # the sidebar's opener says what it opens (page script), in words a phone visitor sees
     ".tw-menu-label{font:600 .9rem/1 sans-serif;margin-left:.25rem;color:#31333f;}"
     # a phone's first screen is for the map: a one-line title
