@@ -45,6 +45,21 @@ place = profile.place
 if place.name_zh:
     st.markdown(f"{safe_text.markdown(place.name_zh)} · {i18n.label('level', place.level, lang)}")
 st.markdown(f"#### {safe_text.markdown(profile.sentence)}")
+shown_ties = profile.shown_ties
+if not shown_ties.empty:  # the sentence and the map first: on a phone both fit the first screen
+    st.header(i18n.t("profile_map", lang))
+    blocks.passive_map(
+        maps.cn_view(
+            shown_ties,
+            data.sources,
+            lang,
+            config.tiles,
+            context.map_boundaries("cn")[2],
+            profile_url=links.profile_url_template(lang),
+        ),
+        380,
+        "profile_map",
+    )
 st.markdown(i18n.t("profile_ignores_filters", lang))
 links.static_place_link(place.id, context.profile_directory("nl"), lang)
 if place.country == "NL" and place.level == "gemeente" and place.province_id:
@@ -54,7 +69,6 @@ if profile.ties.empty:
     st.markdown(i18n.t("profile_none_meaning", lang))
     st.markdown(i18n.t("profile_report", lang))
 
-shown_ties = profile.shown_ties
 for heading, ties in (("profile_ties", profile.ties), ("profile_municipal_ties", profile.municipal_ties)):
     if not ties.empty:
         st.header(i18n.t(heading, lang))
@@ -72,19 +86,6 @@ if profile.comparison:
 if not shown_ties.empty:
     fmt = chrome.export_format(lang)
     blocks.chart_block(charts.place_lifetimes(profile, data.events, data.sources, lang), link, fmt)
-    st.header(i18n.t("profile_map", lang))
-    blocks.passive_map(
-        maps.cn_view(
-            shown_ties,
-            data.sources,
-            lang,
-            config.tiles,
-            context.map_boundaries("cn")[2],
-            profile_url=links.profile_url_template(lang),
-        ),
-        380,
-        "profile_map",
-    )
 
 if not profile.events.empty:
     st.header(i18n.t("profile_events", lang))

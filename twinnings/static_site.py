@@ -286,6 +286,15 @@ def write_place(site: Site, lang: Lang, places: pd.DataFrame, place_id: str, slu
     if place.name_zh:
         parts.append(f"<p>{e(place.name_zh)} · {e(label('level', place.level, lang))}</p>")
     parts.append(f'<p class="lead">{e(profile.sentence)}</p>')
+    if not shown.empty:  # the sentence and the map first: on a phone both fit the first screen
+        map_view = maps.cn_view(shown, data.sources, lang, "none", boundaries.read_world())
+        rendered = relative_assets(map_view.combined().get_root().render(), folder)
+        rendered = rendered.replace("<head>", f'<head>\n<meta charset="utf-8">\n<title>{e(place.name)}</title>', 1)
+        site.write(f"{folder}/kaart.html", rendered.replace("<html>", f'<html lang="{lang}">', 1))
+        parts.append(f"<h2>{e(t('profile_map', lang))}</h2>")
+        parts.append(
+            f'<iframe class="mapframe mini" src="kaart.html" title="{e(t("profile_map", lang), quote=True)}"></iframe>'
+        )
     if place.country == "NL" and place.level == "gemeente" and place.province_id in slugs:
         province = page.href(routes.site_dir(lang, "places", slugs[place.province_id]))
         name = profiles.name_of(places, place.province_id)
@@ -304,14 +313,6 @@ def write_place(site: Site, lang: Lang, places: pd.DataFrame, place_id: str, slu
         kit = presentation.chart_kit(chart, Link(page="profile", place=place_id, lang=lang))
         parts.append(chart_html(kit, folder, with_links=False))
         site.previews.append((chart, image))
-        map_view = maps.cn_view(shown, data.sources, lang, "none", boundaries.read_world())
-        rendered = relative_assets(map_view.combined().get_root().render(), folder)
-        rendered = rendered.replace("<head>", f'<head>\n<meta charset="utf-8">\n<title>{e(place.name)}</title>', 1)
-        site.write(f"{folder}/kaart.html", rendered.replace("<html>", f'<html lang="{lang}">', 1))
-        parts.append(f"<h2>{e(t('profile_map', lang))}</h2>")
-        parts.append(
-            f'<iframe class="mapframe mini" src="kaart.html" title="{e(t("profile_map", lang), quote=True)}"></iframe>'
-        )
     if not profile.events.empty:
         events = tables.events_table(profile.events, data.ties, data.places, data.sources, lang)
         events = events.drop(columns=[t("col_sources", lang), t("col_source", lang), "id"])

@@ -51,6 +51,15 @@ def test_the_home_map_starts_in_the_first_screen(screen, app_url):
         expect(screen.get_by_role("button", name="Filters en menu")).to_be_visible()
 
 
+def test_a_profile_starts_with_its_sentence_and_its_map(screen, app_url):
+    map_ready(screen, f"{app_url}/profiel?place=GM0855")
+    sentence = screen.locator("h4", has_text="Tilburg")
+    expect(sentence).to_be_in_viewport()
+    top = screen.locator(MAP_FRAME).bounding_box()["y"]
+    assert 0 < top < screen.viewport_size["height"] - 100
+    screenshot(screen, f"profile-first-screen-{screen.screen_name}")
+
+
 def test_the_home_search_finds_a_town_without_the_sidebar(browser, app_url):
     context = browser.new_context(**PHONE)
     page = context.new_page()
