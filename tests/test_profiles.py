@@ -100,6 +100,19 @@ def test_comparison_chart_is_in_house_style_with_a_summary(dataset):
     assert "Zuid-Holland" in chart.summary
 
 
+def test_comparison_chart_marks_the_selected_province_and_says_where_it_ranks(dataset):
+    totals = profiles.province_totals(dataset)
+    chart = charts.province_comparison(totals, dataset.ties, dataset.sources, "nl", ("PV29",))
+    zeeland = totals.set_index("province_id").loc["PV29"]
+    rank = 1 + int((totals["ties"] > zeeland["ties"]).sum())
+    ties = "1 band" if zeeland["ties"] == 1 else f"{zeeland['ties']} banden"
+    assert chart.summary.endswith(f"Zeeland: {ties}, plaats {rank} van 12.")
+    marked = [text for text in chart.figure.layout.yaxis.ticktext if text.startswith("<b>")]
+    assert marked == ["<b>▶ Zeeland</b>"]
+    (band,) = chart.figure.layout.shapes
+    assert band.y0 < list(chart.figure.layout.yaxis.tickvals).index("Zeeland") < band.y1
+
+
 def test_one_province_selection_numbers_its_own_moments(dataset):
     ties = dataset.ties[dataset.ties["nl_province_id"] == "PV30"]
     f = Filter(provinces=("PV30",))

@@ -655,9 +655,8 @@ def province_comparison(
     )
     for province in totals[totals["province_id"].isin(selected)].itertuples():
         rank = 1 + int((totals["ties"] > province.ties).sum())
-        summary += " " + t(
-            "summary_compare_selected", lang, name=province.province, n=str(province.ties), rank=str(rank)
-        )
+        count = t("n_ties_one", lang) if province.ties == 1 else t("n_ties", lang, n=str(province.ties))
+        summary += " " + t("summary_compare_selected", lang, name=province.province, ties=count, rank=str(rank))
     data = totals[["province_id", "province", "own", "municipal", "ties", "active", "dormant", "ended", "unknown"]]
     return Chart(fig, data, summary, "stedenbanden-provinces", source, title=t("chart_compare", lang))
 

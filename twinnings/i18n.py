@@ -211,6 +211,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "had": {"nl": "had", "en": "had"},
     "one_tie": {"nl": "één bekende band", "en": "one known tie"},
     "n_ties": {"nl": "{n} banden", "en": "{n} ties"},
+    "n_ties_one": {"nl": "1 band", "en": "1 tie"},
     "n_known_ties": {"nl": "{n} bekende banden", "en": "{n} known ties"},
     "profile_search": {
         "nl": "Zoek een gemeente, provincie of Chinese partner",
@@ -273,8 +274,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "{top} has the most ties ({n}); {ended} of all {total} ties have ended.",
     },
     "summary_compare_selected": {
-        "nl": "{name}: {n} banden, plaats {rank} van 12.",
-        "en": "{name}: {n} ties, rank {rank} of 12.",
+        "nl": "{name}: {ties}, plaats {rank} van 12.",
+        "en": "{name}: {ties}, rank {rank} of 12.",
     },
     "col_province": {"nl": "Provincie", "en": "Province"},
     "col_own": {"nl": "Provincie zelf", "en": "Province itself"},

@@ -133,7 +133,8 @@ PAGE_STYLE = (
     # the sidebar's opener says what it opens (page script), in words a phone visitor sees
     ".tw-menu-label{font:600 .9rem/1 sans-serif;margin-left:.25rem;color:#31333f;}"
     # a phone's first screen is for the map: a one-line title
-    '@media (max-width:640px){[data-testid="stMainBlockContainer"] h1{font-size:2rem !important;}}'
+    '@media (max-width:640px){[data-testid="stMainBlockContainer"] h1{font-size:2rem !important;}'
+    '[data-testid="stMainBlockContainer"] h2{font-size:1.5rem !important;}}'
     'body.tw-embed [data-testid="stMainBlockContainer"]{padding-top:1rem;}'
     '[data-testid="stMainBlockContainer"]{padding-top:3.5rem;}'
     # plain HTML tables (tables.html_table): scroll sideways on a phone, lines that stay readable
