@@ -22,12 +22,16 @@ MARKDOWN = MarkdownIt("gfm-like")
 PAGES = ["pages/map_page.py", "pages/timeline.py", "pages/events.py", "pages/data_sources.py", "pages/profile.py"]
 
 
-def run_page(page: str, lang: str, monkeypatch, data_dir=None) -> AppTest:
+def run_page(page: str, lang: str, monkeypatch, data_dir=None, params: dict | None = None) -> AppTest:
+    """`page` as a visitor reaches it: the app opened with `lang` and `params` in its address, then the
+    page chosen in the navigation."""
     monkeypatch.setenv("TWINNINGS_TILES", "none")
     if data_dir is not None:
         monkeypatch.setenv("TWINNINGS_DATA_DIR", str(data_dir))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
     at.run()
     if page != PAGES[0]:
         at.switch_page(page)
@@ -260,12 +264,7 @@ def test_timeline_shows_three_charts_for_the_url_selection(monkeypatch):
 
 
 def test_events_page_lists_the_events_of_the_selected_province(monkeypatch, dataset):
-    monkeypatch.setenv("TWINNINGS_TILES", "none")
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["province"] = ["PV28"]
-    at.run()
-    at.switch_page("pages/events.py")
-    at.run()
+    at = run_page("pages/events.py", "nl", monkeypatch, params={"province": ["PV28"]})
     assert not at.exception
     selected = filters.apply(Filter(provinces=("PV28",)), dataset.ties)
     expected = filters.events_in(Filter(provinces=("PV28",)), dataset.events, selected, dataset.places)
@@ -393,12 +392,7 @@ def test_with_a_published_static_site_a_profile_links_to_its_static_page(monkeyp
 
 
 def test_the_comparison_puts_the_selected_province_first_sorts_by_a_figure_and_never_says_none(monkeypatch):
-    monkeypatch.setenv("TWINNINGS_TILES", "none")
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["province"] = ["PV29"]
-    at.run()
-    at.switch_page("pages/profile.py")
-    at.run()
+    at = run_page("pages/profile.py", "nl", monkeypatch, params={"province": ["PV29"]})
     table = at.dataframe[0].value
     assert table.iloc[0]["Provincie"] == "Zeeland" and table.iloc[0]["In selectie"] == "✓"
     assert "None" not in table.astype(str).to_numpy().ravel().tolist()

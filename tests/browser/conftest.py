@@ -56,6 +56,14 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def phone(browser):
+    """A page in an emulated phone (PHONE)."""
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"

@@ -60,20 +60,15 @@ def test_a_profile_starts_with_its_sentence_and_its_map(screen, app_url):
     screenshot(screen, f"profile-first-screen-{screen.screen_name}")
 
 
-def test_the_home_search_finds_a_town_without_the_sidebar(browser, app_url):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
-        map_ready(page, f"{app_url}/")
-        search = page.get_by_role("textbox", name="Zoek uw gemeente of provincie, of een Chinese partner")
-        search.fill("tilburg")
-        search.press("Enter")
-        found = page.get_by_role("link", name=re.compile(r"^Tilburg \(gemeente\)"))
-        expect(found).to_be_visible(timeout=30_000)
-        found.click()
-        expect(page).to_have_url(re.compile(r"/profiel\?place=GM0855"), timeout=30_000)
-    finally:
-        context.close()
+def test_the_home_search_finds_a_town_without_the_sidebar(phone, app_url):
+    map_ready(phone, f"{app_url}/")
+    search = phone.get_by_role("textbox", name="Zoek uw gemeente of provincie, of een Chinese partner")
+    search.fill("tilburg")
+    search.press("Enter")
+    found = phone.get_by_role("link", name=re.compile(r"^Tilburg \(gemeente\)"))
+    expect(found).to_be_visible(timeout=30_000)
+    found.click()
+    expect(phone).to_have_url(re.compile(r"/profiel\?place=GM0855"), timeout=30_000)
 
 
 def test_tab_crosses_the_map_in_a_few_stops(screen, app_url):
@@ -161,37 +156,27 @@ def test_a_popup_lies_inside_the_map_clear_of_its_controls(screen, app_url):
     expect(popup).to_have_count(0)
 
 
-def test_the_key_and_the_credits_unfold_on_a_phone(browser, app_url):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
-        frame, _ = map_ready(page, f"{app_url}/")
-        legend = frame.get_by_role("button", name="Legenda")
-        expect(legend).to_have_attribute("aria-expanded", "false")
-        expect(frame.locator(".tw-legend-body")).to_be_hidden()
-        legend.click()
-        expect(frame.locator(".tw-legend-body")).to_be_visible()
-        expect(frame.locator(".tw-legend-body")).to_contain_text("Banden per provincie")
-        credits = frame.get_by_role("button", name="Bronvermelding van de kaart")
-        expect(frame.locator(".leaflet-control-attribution")).to_be_hidden()
-        credits.click()
-        expect(frame.locator(".leaflet-control-attribution")).to_contain_text("CBS")
-    finally:
-        context.close()
+def test_the_key_and_the_credits_unfold_on_a_phone(phone, app_url):
+    frame, _ = map_ready(phone, f"{app_url}/")
+    legend = frame.get_by_role("button", name="Legenda")
+    expect(legend).to_have_attribute("aria-expanded", "false")
+    expect(frame.locator(".tw-legend-body")).to_be_hidden()
+    legend.click()
+    expect(frame.locator(".tw-legend-body")).to_be_visible()
+    expect(frame.locator(".tw-legend-body")).to_contain_text("Banden per provincie")
+    credits = frame.get_by_role("button", name="Bronvermelding van de kaart")
+    expect(frame.locator(".leaflet-control-attribution")).to_be_hidden()
+    credits.click()
+    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("CBS")
 
 
-def test_the_comparison_marks_the_province_asked_for_on_a_phone(browser, app_url):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/profiel?province=PV30")
-        chart = page.locator(".stPlotlyChart").first
-        expect(chart.locator(".ytick text", has_text="▶ Noord-Brabant")).to_have_count(1, timeout=60_000)
-        expect(page.get_by_text(re.compile(r"Noord-Brabant: \d+ banden, plaats \d+ van 12"))).to_be_visible()
-        wait_until_idle(page)
-        screenshot(page, "comparison-phone")
-    finally:
-        context.close()
+def test_the_comparison_marks_the_province_asked_for_on_a_phone(phone, app_url):
+    phone.goto(f"{app_url}/profiel?province=PV30")
+    chart = phone.locator(".stPlotlyChart").first
+    expect(chart.locator(".ytick text", has_text="▶ Noord-Brabant")).to_have_count(1, timeout=60_000)
+    expect(phone.get_by_text(re.compile(r"Noord-Brabant: \d+ banden, plaats \d+ van 12"))).to_be_visible()
+    wait_until_idle(phone)
+    screenshot(phone, "comparison-phone")
 
 
 @pytest.mark.parametrize("path", ["/", "/?embed=true&show=map"])
@@ -208,21 +193,15 @@ def test_a_reader_who_asks_for_reduced_motion_gets_no_map_animation(browser, app
         context.close()
 
 
-def test_an_embedded_map_on_a_phone_has_no_menu_opener_and_its_own_skip_link(browser, app_url):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
-        frame, _ = map_ready(page, f"{app_url}/?embed=true&show=map")
-        expect(frame.locator(".tw-skip-map")).to_have_count(1)
-        expect(page.locator("body.tw-embed")).to_have_count(1)
-        expect(page.locator('[data-testid="stExpandSidebarButton"]')).to_be_hidden()
-        title = page.locator("strong", has_text="Stedenbanden NL–CN")
-        expect(title).to_be_visible()
-        uncovered = (
-            "t => { const r = t.getBoundingClientRect(); "
-            "return t.contains(document.elementFromPoint(r.x + 2, r.y + 2)) }"
-        )
-        assert title.evaluate(uncovered)  # no header or button over the embed's title
-        screenshot(page, "embed-map-phone")
-    finally:
-        context.close()
+def test_an_embedded_map_on_a_phone_has_no_menu_opener_and_its_own_skip_link(phone, app_url):
+    frame, _ = map_ready(phone, f"{app_url}/?embed=true&show=map")
+    expect(frame.locator(".tw-skip-map")).to_have_count(1)
+    expect(phone.locator("body.tw-embed")).to_have_count(1)
+    expect(phone.locator('[data-testid="stExpandSidebarButton"]')).to_be_hidden()
+    title = phone.locator("strong", has_text="Stedenbanden NL–CN")
+    expect(title).to_be_visible()
+    uncovered = (
+        "t => { const r = t.getBoundingClientRect(); return t.contains(document.elementFromPoint(r.x + 2, r.y + 2)) }"
+    )
+    assert title.evaluate(uncovered)  # no header or button over the embed's title
+    screenshot(phone, "embed-map-phone")

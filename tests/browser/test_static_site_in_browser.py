@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import MAX_TAB_STOPS, PHONE, apart, inside, screenshot
+from tests.browser.conftest import MAX_TAB_STOPS, apart, inside, screenshot
 from tests.browser.test_accessibility_in_browser import PAGE_LEVEL_RULES, serious_violations
 from tests.harness import serve_folder
 
@@ -127,33 +127,28 @@ def test_a_reader_who_asks_for_reduced_motion_gets_a_map_without_animations(brow
     plain.close()
 
 
-def test_on_a_phone_the_static_home_shows_the_map_and_its_popups_fit(browser, site_url):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/nl/")
-        frame = page.frame_locator("iframe.mapframe")
-        expect(frame.locator('.tw-marker[tabindex="0"]')).to_have_count(1)
-        assert page.locator("iframe.mapframe").bounding_box()["y"] < page.viewport_size["height"] - 100
-        # the keyboard crosses the map in a few stops, from the link just before it onwards
-        page.get_by_role("link", name="Bekijk de banden op de kaart van China").focus()
-        stops = 0
-        page.keyboard.press("Tab")
-        while page.evaluate("document.activeElement.tagName") == "IFRAME" and stops <= MAX_TAB_STOPS:
-            stops += 1
-            page.keyboard.press("Tab")
-        assert 3 <= stops <= MAX_TAB_STOPS
-        marker = frame.locator('.tw-marker[aria-label^="Arnhem"]')
-        marker.focus()
-        page.keyboard.press("Enter")
-        popup = frame.locator(".leaflet-popup")
-        expect(popup).to_have_css("opacity", "1")
-        expect(frame.locator(".leaflet-popup-close-button")).to_be_visible()
-        map_box = frame.locator(".leaflet-container").bounding_box()
-        popup_box = popup.bounding_box()
-        assert inside(popup_box, map_box)
-        assert apart(popup_box, frame.locator(".leaflet-control-zoom").bounding_box())
-        page.locator("iframe.mapframe").scroll_into_view_if_needed()
-        screenshot(page, "static-home-popup-phone")
-    finally:
-        context.close()
+def test_on_a_phone_the_static_home_shows_the_map_and_its_popups_fit(phone, site_url):
+    phone.goto(f"{site_url}/nl/")
+    frame = phone.frame_locator("iframe.mapframe")
+    expect(frame.locator('.tw-marker[tabindex="0"]')).to_have_count(1)
+    assert phone.locator("iframe.mapframe").bounding_box()["y"] < phone.viewport_size["height"] - 100
+    # the keyboard crosses the map in a few stops, from the link just before it onwards
+    phone.get_by_role("link", name="Bekijk de banden op de kaart van China").focus()
+    stops = 0
+    phone.keyboard.press("Tab")
+    while phone.evaluate("document.activeElement.tagName") == "IFRAME" and stops <= MAX_TAB_STOPS:
+        stops += 1
+        phone.keyboard.press("Tab")
+    assert 3 <= stops <= MAX_TAB_STOPS
+    marker = frame.locator('.tw-marker[aria-label^="Arnhem"]')
+    marker.focus()
+    phone.keyboard.press("Enter")
+    popup = frame.locator(".leaflet-popup")
+    expect(popup).to_have_css("opacity", "1")
+    expect(frame.locator(".leaflet-popup-close-button")).to_be_visible()
+    map_box = frame.locator(".leaflet-container").bounding_box()
+    popup_box = popup.bounding_box()
+    assert inside(popup_box, map_box)
+    assert apart(popup_box, frame.locator(".leaflet-control-zoom").bounding_box())
+    phone.locator("iframe.mapframe").scroll_into_view_if_needed()
+    screenshot(phone, "static-home-popup-phone")
