@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test validate build site lint bench browser-deps clean
+.PHONY: run test test-fast validate build site lint bench browser-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,10 +26,21 @@ browser-deps:
 		echo "Browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk"; \
 	fi
 
+# Checks first (seconds), then the tests on both cores: one app server and one browser per worker; the
+# tests of the static site share one worker (xdist group "site"), which builds the site once.
+CHECKS = $(BIN)/ruff check twinnings pages app.py scripts tests bench \
+	&& $(BIN)/deptry . \
+	&& $(BIN)/python -m twinnings validate
+PYTEST = $(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
 test: $(STAMP) browser-deps
-	$(BIN)/ruff check twinnings pages app.py scripts tests bench
-	$(BIN)/python -m twinnings validate
-	$(BIN)/python -m pytest -q
+	$(CHECKS)
+	$(PYTEST)
+
+# Everything but the browser tests.
+test-fast: $(STAMP)
+	$(CHECKS)
+	$(PYTEST) -m "not browser"
 
 validate: $(STAMP)
 	$(BIN)/python -m twinnings validate

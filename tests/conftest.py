@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -35,13 +36,22 @@ def shared_geo() -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The static site of the shipped data, exported once per run for every test that reads it."""
-    from tests.harness import CHROMIUM
-    from twinnings.cli import main
+def installed(tmp_path_factory) -> Path:
+    """The project built as a wheel and installed into a new virtualenv: that environment's bin/ folder."""
+    from tests.harness import install_wheel
 
-    if not Path(CHROMIUM).exists():
-        pytest.skip("export-site draws PNG/SVG with Chromium (kaleido): install Debian's chromium")
+    return install_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="session")
+def site(installed, tmp_path_factory) -> Path:
+    """The static site of the shipped data as the installed wheel exports it from another folder, once per
+    run, without the chart images (tests/test_static_site.py draws some of its own). Tests that read it
+    share the xdist group "site", so one worker builds it."""
     out = tmp_path_factory.mktemp("site")
-    assert main(["export-site", str(out)]) == 0
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    done = subprocess.run(
+        [installed / "twinnings", "export-site", str(out), "--no-images"], cwd=elsewhere, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -48,12 +49,18 @@ def start_streamlit(program: list[str], env_extra: dict[str, str]) -> tuple[subp
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    wait_for_health(url, process)
+    return process, url
+
+
+def wait_for_health(url: str, process: subprocess.Popen) -> None:
+    """Until the Streamlit server at `url` answers its health check (a minute at most)."""
     deadline = time.time() + 60
-    while time.time() < deadline:
+    while time.time() < deadline and process.poll() is None:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
-                    return process, url
+                    return
         except OSError:
             time.sleep(0.3)
     process.kill()
@@ -90,3 +97,40 @@ def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+
+
+# What a checkout holds besides the project's files (at its top, or anywhere for caches): none of it is built.
+UNSHIPPED_AT_TOP = {".git", ".venv", "build", "artifacts", "site", ".hypothesis", ".pytest_cache", ".ruff_cache"}
+UNSHIPPED_ANYWHERE = ("__pycache__", ".egg-info")
+
+
+def _unshipped(folder: str, names: list[str]) -> list[str]:
+    top = Path(folder) == ROOT
+    return [name for name in names if (top and name in UNSHIPPED_AT_TOP) or name.endswith(UNSHIPPED_ANYWHERE)]
+
+
+def install_wheel(folder: Path) -> Path:
+    """Build the project's wheel and install it into a new virtualenv in `folder`; return its `bin/`.
+
+    The new environment sees this environment's packages through a .pth file (no download, a few seconds)
+    but not the checkout: deptry proves the declared dependencies, this proves the wheel's own contents.
+    """
+    source = folder / "source"  # a clean copy: setuptools' build/ folder in a checkout can hold stale modules
+    shutil.copytree(ROOT, source, ignore=_unshipped)
+    wheels = folder / "wheels"
+    pip = [sys.executable, "-m", "pip", "-q"]
+    subprocess.run([*pip, "wheel", str(source), "--no-deps", "--no-build-isolation", "-w", str(wheels)], check=True)
+    venv = folder / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    (_purelib(venv / "bin" / "python") / "project-dependencies.pth").write_text(
+        f"{_purelib(sys.executable)}\n", encoding="utf-8"
+    )
+    (wheel,) = wheels.glob("twinnings-*.whl")
+    subprocess.run([*pip, "--python", str(venv / "bin" / "python"), "install", "--no-deps", str(wheel)], check=True)
+    return venv / "bin"
+
+
+def _purelib(python: str | Path) -> Path:
+    """Where `python` installs pure-Python packages."""
+    code = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    return Path(subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip())

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import requests
 
-from twinnings import DATA_DIR
+from twinnings import STATIC_DIR
 
 PDOK_URL = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1"
 COLLECTIONS = {"provinces": "provincie_gegeneraliseerd", "municipalities": "gemeente_gegeneraliseerd"}
@@ -30,7 +30,7 @@ TIMEOUT_S = 30
 ATTEMPTS = 3
 SIMPLIFY_M = 100  # tolerance in RD New metres; CBS's layers are already generalised
 PRECISION_DEG = 0.0001  # about 10 m
-WORLD_FILE = DATA_DIR.parent / "static" / "vendor" / "world-atlas" / "countries-110m.json"
+WORLD_FILE = STATIC_DIR / "vendor" / "world-atlas" / "countries-110m.json"
 EMBEDDED_DIR = Path(__file__).parent / "embedded"
 
 

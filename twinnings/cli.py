@@ -117,7 +117,7 @@ def _export_site(args: argparse.Namespace) -> int:
     from twinnings.validate import DataError
 
     try:
-        files = export_site(Path(args.output), _data_dir(args))
+        files = export_site(Path(args.output), _data_dir(args), images=not args.no_images, only=args.place)
     except DataError as error:
         print(error, file=sys.stderr)
         print("nothing was exported", file=sys.stderr)
@@ -155,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(run=_export)
     site = commands.add_parser("export-site", help="write the maps and charts as a static site (nl and en)")
     site.add_argument("output", help="target folder")
+    site.add_argument("--no-images", action="store_true", help="leave out chart images and previews (a quick check)")
+    site.add_argument("--place", action="append", default=[], help="only this place's page (repeatable; a quick check)")
     site.set_defaults(run=_export_site)
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "serve":

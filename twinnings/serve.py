@@ -5,15 +5,33 @@ if so, runs the very first session in the old multipage mode: a deep link such a
 then shows "page not found" (or runs the page without the entry point) until some session has
 called st.navigation. This project keeps its pages in `pages/` but navigates with
 st.navigation, so the launcher settles that flag before any session starts.
+
+Streamlit reads `.streamlit/config.toml` only from the folder it is started in; an installed
+package is started from anywhere, so the launcher passes the project's configuration as flags
+(flags given to `twinnings serve` come later and win).
 """
 
 from __future__ import annotations
 
 import sys
+import tomllib
+from pathlib import Path
 
-from twinnings import DATA_DIR
+from twinnings import APP_DIR
 
-APP = DATA_DIR.parent / "app.py"
+APP = APP_DIR / "app.py"
+CONFIG = APP_DIR / ".streamlit" / "config.toml"
+
+
+def config_flags(config: Path = CONFIG) -> list[str]:
+    """`--section.option=value` for every option of a Streamlit config file."""
+    with open(config, "rb") as f:
+        sections = tomllib.load(f)
+    return [
+        f"--{section}.{option}={str(value).lower() if isinstance(value, bool) else value}"
+        for section, options in sections.items()
+        for option, value in options.items()
+    ]
 
 
 def serve(streamlit_args: list[str]) -> int:
@@ -30,7 +48,7 @@ def serve(streamlit_args: list[str]) -> int:
         return 2
 
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(APP), *streamlit_args]
+    sys.argv = ["streamlit", "run", str(APP), *config_flags(), *streamlit_args]
     try:
         cli.main()
     except SystemExit as done:

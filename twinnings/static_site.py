@@ -15,6 +15,7 @@ import io
 import json
 import shutil
 import sys
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import plotly.io as pio
 
 from twinnings import (
     DATA_DIR,
+    STATIC_DIR,
     boundaries,
     charts,
     corrections,
@@ -46,7 +48,6 @@ from twinnings.settings import from_env
 from twinnings.site_html import SITE_NAME, Page, absolute, render
 from twinnings.summary import key_figures
 
-STATIC_DIR = DATA_DIR.parent / "static"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 DATA_FILES = ("ties.csv", "events.csv", "places.csv", "sources.csv", "twinnings.geojson", "datapackage.json")
 VENDOR_PREFIX = maps.STATIC_URL.rsplit("/vendor", 1)[0]  # '/app/static': where the app serves Leaflet
@@ -277,7 +278,7 @@ def write_place(site: Site, lang: Lang, places: pd.DataFrame, place_id: str, slu
     slug = slugs[place_id]
     folder = routes.site_dir(lang, "places", slug)
     shown = profile.shown_ties
-    image = f"{folder}/preview.png" if not shown.empty else f"{routes.site_dir(lang, 'home')}/preview.png"
+    image = f"{folder}/preview.png" if not shown.empty else home_preview(lang)
     page = Page(
         folder, lang, place.name, profile.sentence, image, "", site.app(Link(page="profile", place=place_id, lang=lang))
     )
@@ -327,7 +328,7 @@ def write_place(site: Site, lang: Lang, places: pd.DataFrame, place_id: str, slu
 def write_places_index(site: Site, lang: Lang, places: pd.DataFrame, slugs: dict[str, str]) -> None:
     """A–Z of every place: the search for readers without script."""
     folder = routes.site_dir(lang, "places")
-    page = Page(folder, lang, t("site_az", lang), t("site_az_description", lang), f"{lang}/preview.png", "places")
+    page = Page(folder, lang, t("site_az", lang), t("site_az_description", lang), home_preview(lang), "places")
     items = "".join(
         f'<li><a href="{page.href(routes.site_dir(lang, "places", slugs[p.id]))}">{e(p.name)}</a> '
         f"({e(label('level', p.level, lang))}{', ' + e(p.name_zh) if p.name_zh else ''})</li>"
@@ -351,7 +352,7 @@ def write_section(site: Site, lang: Lang, section: str, title: str, description:
     folder = routes.site_dir(lang, section)
     view = APP_VIEWS.get(section)
     app = site.app(replace(view, lang=lang)) if view else ""
-    page = Page(folder, lang, title, description, f"{lang}/preview.png", section, app)
+    page = Page(folder, lang, title, description, home_preview(lang), section, app)
     site.page(page, f"<h1>{e(title)}</h1>\n{body}")
     return page
 
@@ -457,16 +458,35 @@ def write_previews(site: Site, shapes: dict) -> None:
         fitted = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
         canvas = Image.new("RGB", PREVIEW_SIZE, "white")
         canvas.paste(fitted, ((PREVIEW_SIZE[0] - fitted.width) // 2, (PREVIEW_SIZE[1] - fitted.height) // 2))
-        canvas.save(site.out / lang / "preview.png")
+        canvas.save(site.out / home_preview(lang))
+
+
+IMAGES_LEFT_OUT = ".images-left-out.json"
+
+
+def planned_images(site: Site, kits: list[presentation.ChartKit]) -> list[str]:
+    """Every image file a full build draws: chart PNG and SVG, chart and place previews, the home previews."""
+    charts_drawn = [chart_image(kit, ext) for kit in kits for ext, _scale in CHART_IMAGES]
+    return charts_drawn + [path for _chart, path in site.previews] + [home_preview(lang) for lang in i18n.LANGS]
+
+
+CHART_IMAGES = (("png", charts.EXPORT_SCALE), ("svg", 1))  # format and scale of every chart's images
+
+
+def chart_image(kit: presentation.ChartKit, ext: str) -> str:
+    return f"{routes.site_dir(kit.embed.lang, 'home')}/{kit.embed.show}.{ext}"
+
+
+def home_preview(lang: Lang) -> str:
+    return f"{routes.site_dir(lang, 'home')}/preview.png"
 
 
 def write_images(kits: list[presentation.ChartKit], out: Path) -> None:
     """PNG (double resolution) and SVG of every chart at publication size."""
     jobs = []
     for kit in kits:
-        stem = f"{routes.site_dir(kit.embed.lang, 'home')}/{kit.embed.show}"
-        for ext, scale in (("png", charts.EXPORT_SCALE), ("svg", 1)):
-            jobs.append((kit.chart.figure, f"{stem}.{ext}", charts.EXPORT_WIDTH, kit.height, scale))
+        for ext, scale in CHART_IMAGES:
+            jobs.append((kit.chart.figure, chart_image(kit, ext), charts.EXPORT_WIDTH, kit.height, scale))
     render_images(out, jobs)
 
 
@@ -537,9 +557,10 @@ def write_sitemap(site: Site) -> None:
     site.write("robots.txt", f"User-agent: *\nAllow: /\n{sitemap}")
 
 
-def export_site(out: Path, data_dir: Path = DATA_DIR, images: bool = True) -> list[Path]:
+def export_site(out: Path, data_dir: Path = DATA_DIR, images: bool = True, only: Collection[str] = ()) -> list[Path]:
     """Write the whole site into `out` (created; existing files of the same names are replaced). Without
-    `images` the chart images and previews are left out (a quick check of the pages alone)."""
+    `images` the chart images and previews are left out, and with `only` (place ids) only those places get
+    a page: quick checks of the pages a change touches."""
     out = Path(out)
     data = load(data_dir)
     config = from_env()
@@ -573,10 +594,11 @@ def export_site(out: Path, data_dir: Path = DATA_DIR, images: bool = True) -> li
         write_provinces(site, lang, by_show, slugs)
         write_data_page(site, lang, Path(data_dir))
         write_places_index(site, lang, places, slugs)
-        for done, place_id in enumerate(places["id"], 1):
+        chosen = [place_id for place_id in places["id"] if not only or place_id in only]
+        for done, place_id in enumerate(chosen, 1):
             write_place(site, lang, places, place_id, slugs)
-            if done % 100 == 0 or done == len(places):
-                progress(f"{lang}: {done}/{len(places)} place pages")
+            if done % 100 == 0 or done == len(chosen):
+                progress(f"{lang}: {done}/{len(chosen)} place pages")
         index = search_index(places_nl, places, data.places, lang)
         (out / "assets" / f"search-{lang}.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
@@ -584,6 +606,8 @@ def export_site(out: Path, data_dir: Path = DATA_DIR, images: bool = True) -> li
     if images:
         write_images(all_kits, out)
         write_previews(site, shapes)
+    else:  # what a full build would draw, so a quick check can still see where every page's images point
+        site.write(IMAGES_LEFT_OUT, json.dumps(sorted(planned_images(site, all_kits)), indent=0))
     write_sitemap(site)
     site.write("index.html", root_document(site.base))
     return sorted(p for p in out.rglob("*") if p.is_file())
