@@ -279,6 +279,9 @@ class Legend(MacroElement):
 
 # Our own rules for every map document (the app's frame, the static site's pages, embeds alike).
 MAP_STYLE = (
+    # nothing in a map document scrolls: a wheel over the map (which zooms only after a click) scrolls the
+    # page around the frame, not the frame's own document by the pixel of the landing spot after the map
+    "html,body{overflow:hidden}"
     ".tw-skip-map{position:absolute;left:-10000px;top:8px;z-index:2000;background:#fff;color:#0b57a4;"
     "padding:6px 10px;font:14px/1.4 sans-serif;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.4)}"
     ".tw-skip-map:focus{left:8px}"

@@ -1,4 +1,5 @@
-"""A real `streamlit run` on a free port, and Debian Chromium driven by Playwright."""
+"""A real `streamlit run` on a free port per xdist worker, Debian Chromium driven by Playwright, and the
+exported static site on a plain file server. Pages that tests only look at are opened once per module."""
 
 from __future__ import annotations
 
@@ -6,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import CHROMIUM, ROOT, launch_chromium, start_app, stop
+from tests.harness import CHROMIUM, launch_chromium, serve_folder, start_app, stop
 
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 # A phone as Chromium emulates it: its width, touch, and a user agent that says Mobile (the app's first guess).
 PHONE = {
     "viewport": {"width": 390, "height": 844},
@@ -17,7 +17,12 @@ PHONE = {
     "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0 Mobile Safari/537.36",
 }
+DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
 MAX_TAB_STOPS = 10  # from a map's entry to the first element after it (issue: phones and keyboards)
+MAP_FRAME = 'iframe[src*="streamlit_folium"]'
+LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
+# Streamlit's frontend first probes /<page>/_stcore/... on deep links and then falls back to the root.
+KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
 
 
 @pytest.fixture(scope="session")
@@ -39,36 +44,31 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+def new_page(browser, **context_options):
+    """A page in a context of its own that records requests to other hosts and console errors."""
+    context = browser.new_context(**{**DESKTOP, "accept_downloads": True, **context_options})
     page = context.new_page()
     page.outside_requests = []
-    page.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:"))
-            else page.outside_requests.append(request.url)
-        ),
-    )
+    page.errors = []
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else page.outside_requests.append(r.url))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: page.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture
 def phone(browser):
     """A page in an emulated phone (PHONE)."""
-    context = browser.new_context(**PHONE)
-    yield context.new_page()
-    context.close()
-
-
-def screenshot(page, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
+    page = new_page(browser, **PHONE)
+    yield page
+    page.context.close()
 
 
 @pytest.fixture(scope="session")
@@ -82,6 +82,14 @@ def hostile_app_url(tmp_path_factory):
     stop(process)
 
 
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The exported site under a folder prefix, as on https://example.github.io/stedenbanden/."""
+    server, url = serve_folder(site.parent)
+    yield f"{url}/{site.name}"
+    server.shutdown()
+
+
 def wait_until_idle(page, timeout: int = 60_000) -> None:
     """Streamlit has finished its run: nothing stale, no running indicator."""
     page.wait_for_function(
@@ -91,6 +99,39 @@ def wait_until_idle(page, timeout: int = 60_000) -> None:
         " && window.__twConfig",  # our page script (language, frame titles, styles) has run
         timeout=timeout,
     )
+
+
+def open_app(page, url: str) -> None:
+    """Open an app address and wait until its run is done and every chart and the map have drawn."""
+    page.goto(url)
+    settle(page)
+
+
+def settle(page) -> None:
+    """Until the app's run is done and every chart and the map on the page have drawn."""
+    from playwright.sync_api import expect
+
+    page.locator(
+        f'[data-testid="stMainBlockContainer"] h1, [data-testid="stMainBlockContainer"] .stPlotlyChart, {MAP_FRAME}'
+    ).first.wait_for(timeout=60_000)
+    wait_until_idle(page)
+    for chart in page.locator(".stPlotlyChart").all():
+        expect(chart.locator(".main-svg").first).to_be_attached(timeout=60_000)
+    if page.locator(MAP_FRAME).count():
+        expect(page.frame_locator(MAP_FRAME).locator(".leaflet-container")).to_be_attached(timeout=60_000)
+    wait_until_idle(page)
+
+
+def map_frame(page):
+    """The app's map frame as a Playwright Frame (for evaluate), once its markers are there."""
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
+def real_errors(errors: list[str]) -> list[str]:
+    """Console errors and failed responses, without the 404s of Streamlit's known probes on deep links."""
+    probes = [e for e in errors if e.startswith("404") and e.endswith(KNOWN_PROBES)]
+    unexplained_404s = [e for e in errors if "status of 404" in e][len(probes) :]
+    return [e for e in errors if not (e in probes or "status of 404" in e)] + unexplained_404s
 
 
 def inside(inner: dict, outer: dict, slack: float = 0.5) -> bool:

@@ -1,5 +1,5 @@
-"""Addresses as users meet them: a copied link, an embed code pasted into an article, a profile found
-by search, a link with ignored parts. Each is opened and must show what it promises."""
+"""Addresses as users meet them: a copied link, an embed code pasted into an article, the back button
+between profiles, a link with ignored parts. Each is opened and must show what it promises."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_until_idle
+from tests.browser.conftest import MAP_FRAME, new_page, open_app, settle, wait_until_idle
 from twinnings import filters
 from twinnings.filters import Filter
 
-pytestmark = pytest.mark.browser
-
-MAP_FRAME = 'iframe[src*="streamlit_folium"]'
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("addresses")]
 
 
 def embed_code(page, button: int = 0, name: str = "Embed") -> tuple[str, str]:
@@ -31,30 +29,28 @@ def embed_code(page, button: int = 0, name: str = "Embed") -> tuple[str, str]:
 
 
 def test_the_copy_link_button_copies_the_address_of_this_view(browser, app_url, dataset):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
-    page = context.new_page()
+    page = new_page(browser)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
     try:
-        page.goto(f"{app_url}/?province=PV30&view=cn")
-        page.frame_locator(MAP_FRAME).locator(".tw-marker").first.wait_for(timeout=60_000)
-        wait_until_idle(page)
-        button = page.get_by_role("button", name="Kopieer link")
-        button.click()
+        open_app(page, f"{app_url}/?province=PV30&view=cn")
+        page.get_by_role("button", name="Kopieer link").click()
         expect(page.get_by_role("button", name="Link gekopieerd")).to_be_visible()
         copied = page.evaluate("navigator.clipboard.readText()")
         assert "province=PV30" in copied and "view=cn" in copied
-        other = context.new_page()
+        other = page.context.new_page()
         other.goto(copied)
+        # the copied view: one arc per tie of the selection, one marker per Chinese partner
         selected = filters.apply(Filter(provinces=("PV30",), view="cn"), dataset.ties)
-        expect(other.frame_locator(MAP_FRAME).locator(".leaflet-arcs-pane path")).to_have_count(len(selected))
+        frame = other.frame_locator(MAP_FRAME)
+        expect(frame.locator(".leaflet-arcs-pane path")).to_have_count(len(selected))
+        expect(frame.locator(".tw-marker-cn")).to_have_count(selected["cn_place_id"].nunique())
+        assert page.outside_requests == []
     finally:
-        context.close()
+        page.context.close()
 
 
-def test_an_events_chart_embed_shows_that_chart_with_the_events_filters(page, app_url, dataset):
-    page.goto(f"{app_url}/gebeurtenissen?actor=cpaffc&lang=en")
-    page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
-    wait_until_idle(page)
+def test_an_events_chart_embed_shows_that_chart_with_the_events_filters(page, app_url):
+    open_app(page, f"{app_url}/gebeurtenissen?actor=cpaffc&lang=en")
     src, full = embed_code(page)
     assert "/gebeurtenissen/?" not in src and "actor=cpaffc" in src and "show=events" in src
     page.goto(src)
@@ -67,47 +63,31 @@ def test_an_events_chart_embed_shows_that_chart_with_the_events_filters(page, ap
     expect(page.get_by_role("heading", name="Events", exact=True)).to_be_visible(timeout=60_000)
     wait_until_idle(page)
     expect(page.locator('[data-testid="stMultiSelect"]').filter(has_text="CPAFFC")).to_have_count(1)
-    screenshot(page, "events-from-embed-full-view")
 
 
-def test_a_timeline_chart_embed_and_the_map_embed_show_what_they_promise(page, app_url, dataset):
-    page.goto(f"{app_url}/tijdlijn?status=ended")
-    page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
-    wait_until_idle(page)
-    src, _full = embed_code(page, 1, "Insluiten")  # the second chart: ties standing over time
-    page.goto(src)
-    expect(page.locator(".stPlotlyChart")).to_have_count(1)
-    expect(page.locator(".stPlotlyChart .gtitle")).to_contain_text("Hoeveel banden met China bestonden er?")
-    page.goto(f"{app_url}/?status=ended")
-    page.frame_locator(MAP_FRAME).locator(".tw-marker").first.wait_for(timeout=60_000)
-    wait_until_idle(page)
-    page.get_by_role("button", name="Insluiten").click()
-    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code').first
-    src = html.unescape(re.search(r'src="([^"]+)"', code.text_content() or "").group(1))
+def test_the_map_embed_code_shows_the_selection_it_was_copied_from(page, app_url, dataset):
+    open_app(page, f"{app_url}/?status=ended")
+    src, _full = embed_code(page, name="Insluiten")
     page.goto(src)
     ended = filters.apply(Filter(statuses=("ended",)), dataset.ties)["nl_place_id"].nunique()
     expect(page.frame_locator(MAP_FRAME).locator(".tw-marker")).to_have_count(ended)
 
 
-def test_a_profile_found_by_search_gets_its_own_address(page, app_url):
-    page.goto(f"{app_url}/profiel")
-    box = page.get_by_role("textbox", name="Zoek een gemeente, provincie of Chinese partner")
-    box.fill("Tilburg")
-    box.press("Enter")
-    page.get_by_role("link", name="Tilburg (gemeente)").click()
+def test_the_back_button_returns_to_the_profile_and_its_address(page, app_url):
+    open_app(page, f"{app_url}/profiel?place=GM0855&lang=en")
+    expect(page.get_by_text("Tilburg had 2 known ties with China", exact=False)).to_be_visible()
+    page.goto(f"{app_url}/profiel?place=320400&lang=en")
+    expect(page.get_by_role("heading", name="Changzhou", exact=True)).to_be_visible(timeout=60_000)
+    page.go_back()
     expect(page.get_by_role("heading", name="Tilburg", exact=True)).to_be_visible(timeout=60_000)
-    wait_until_idle(page)
-    expect(page).to_have_url(re.compile(r"/profiel\?place=GM0855$"))
-    expect(page).to_have_title("Tilburg · Stedenbanden NL–CN")
+    assert "place=GM0855" in page.url
 
 
 def test_the_notice_about_ignored_parts_stays_while_the_visitor_looks_at_that_view(page, app_url):
     page.goto(f"{app_url}/gebeurtenissen?etype=bogus&province=PV30")
     notice = page.locator('[data-testid="stAlertContentWarning"]')
     expect(notice).to_contain_text("etype=bogus", timeout=60_000)
-    wait_until_idle(page)
-    page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
-    wait_until_idle(page)
+    settle(page)
     expect(notice).to_contain_text("etype=bogus")
     expect(page).to_have_url(re.compile(r"/gebeurtenissen\?province=PV30$"))
 
@@ -119,15 +99,13 @@ OVERFLOW = """() => Math.max(0, ...[document.scrollingElement, ...document.query
 
 
 def test_an_embed_code_frame_holds_its_chart_without_scrolling(page, app_url):
-    page.goto(f"{app_url}/tijdlijn?lang=en")
-    page.locator(".stPlotlyChart .main-svg").first.wait_for(timeout=60_000)
-    wait_until_idle(page)
+    open_app(page, f"{app_url}/tijdlijn?lang=en")
     page.get_by_role("button", name="Embed").first.click()
     code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code').first
     expect(code).to_contain_text("<iframe")
     page.set_content(f"<!doctype html><html lang='en'><body style='margin:0'>{code.text_content()}</body></html>")
     embedded = page.frame_locator("iframe")
-    embedded.get_by_role("link", name="Full view on Stedenbanden NL–CN").wait_for(timeout=60_000)
+    expect(embedded.get_by_role("link", name="Full view on Stedenbanden NL–CN")).to_be_visible(timeout=60_000)
     expect(embedded.locator(".stPlotlyChart .main-svg").first).to_be_attached()
     frame = page.frames[1]
     wait_until_idle(frame)

@@ -1,0 +1,82 @@
+"""The app on a 390 px phone and a 1400 px desktop: the map in the first screen, a town found without
+the sidebar, a profile that starts with its sentence and its map, an embedded map without the app's menu.
+The map's keyboard layer is tested on the baked map (test_static_map_in_browser.py): the same code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP, MAP_FRAME, PHONE, new_page, open_app, settle
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("screens")]
+
+SCREENS = {"phone": PHONE, "desktop": DESKTOP}
+HOME_SEARCH = "Zoek uw gemeente of provincie, of een Chinese partner"
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request, browser):
+    page = new_page(browser, **SCREENS[request.param])
+    page.screen_name = request.param
+    yield page
+    page.context.close()
+
+
+# The top of the element is in the unscrolled first screen, with room to see more than its edge. Streamlit may
+# redraw the map once the page has reported its width, so this is waited for, not read once.
+IN_FIRST_SCREEN = """(selector) => {
+    const element = document.querySelector(selector);
+    const top = element && element.getBoundingClientRect().top;
+    return window.scrollY === 0 && top > 0 && top < window.innerHeight - 100;
+}"""
+
+
+def expect_in_first_screen(page, selector: str) -> None:
+    page.wait_for_function(IN_FIRST_SCREEN, arg=selector, timeout=30_000)
+
+
+def test_the_home_map_starts_in_the_first_screen(screen, app_url):
+    open_app(screen, f"{app_url}/")
+    expect_in_first_screen(screen, MAP_FRAME)
+    if screen.screen_name == "phone":
+        # the orientation is one line away, the search needs no sidebar, the menu opener is named
+        expect(screen.get_by_text("Wat is een band?")).to_be_visible()
+        expect(screen.get_by_role("textbox", name=HOME_SEARCH)).to_be_visible()
+        expect(screen.get_by_role("button", name="Filters en menu")).to_be_visible()
+
+
+def test_a_town_found_on_a_phone_opens_its_profile_with_its_sentence_and_map_first(phone, app_url):
+    open_app(phone, f"{app_url}/")
+    search = phone.get_by_role("textbox", name=HOME_SEARCH)
+    search.fill("tilburg")
+    search.press("Enter")
+    found = phone.get_by_role("link", name=re.compile(r"^Tilburg \(gemeente\)"))
+    expect(found).to_be_visible(timeout=30_000)
+    found.click()
+    expect(phone).to_have_url(re.compile(r"/profiel\?place=GM0855$"), timeout=30_000)
+    expect(phone).to_have_title("Tilburg · Stedenbanden NL–CN")
+    settle(phone)
+    expect(phone.locator("h4", has_text="Tilburg")).to_be_in_viewport()
+    expect_in_first_screen(phone, MAP_FRAME)
+
+
+def test_a_profile_on_a_desktop_starts_with_its_sentence_and_its_map(page, app_url):
+    open_app(page, f"{app_url}/profiel?place=GM0855")
+    expect(page.locator("h4", has_text="Tilburg")).to_be_in_viewport()
+    expect_in_first_screen(page, MAP_FRAME)
+
+
+def test_an_embedded_map_on_a_phone_has_no_menu_opener_and_its_own_skip_link(phone, app_url):
+    open_app(phone, f"{app_url}/?embed=true&show=map")
+    expect(phone.frame_locator(MAP_FRAME).locator(".tw-skip-map")).to_have_count(1)
+    expect(phone.locator("body.tw-embed")).to_have_count(1)
+    expect(phone.locator('[data-testid="stExpandSidebarButton"]')).to_be_hidden()
+    title = phone.locator("strong", has_text="Stedenbanden NL–CN")
+    expect(title).to_be_visible()
+    uncovered = (
+        "t => { const r = t.getBoundingClientRect(); return t.contains(document.elementFromPoint(r.x + 2, r.y + 2)) }"
+    )
+    assert title.evaluate(uncovered)  # no header or button over the embed's title
