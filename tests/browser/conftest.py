@@ -25,6 +25,15 @@ LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def patient_expectations():
+    """Expectations wait up to 20 s (Playwright's default is 5): a busy 2-core CI machine running two
+    workers, each with its app server and browser, can take that long for a rerun; passing runs never wait."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)
+
+
 @pytest.fixture(scope="session")
 def app_url():
     process, url = start_app()
@@ -123,8 +132,10 @@ def settle(page) -> None:
 
 
 def map_frame(page):
-    """The app's map frame as a Playwright Frame (for evaluate), once its markers are there."""
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
+    """The app's map frame as a Playwright Frame (for evaluate), once its map is there."""
+    frame = page.locator(MAP_FRAME).element_handle(timeout=60_000).content_frame()
+    frame.wait_for_selector(".leaflet-container", state="attached", timeout=60_000)
+    return frame
 
 
 def real_errors(errors: list[str]) -> list[str]:
