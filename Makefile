@@ -27,11 +27,11 @@ browser-deps:
 	fi
 
 # Checks first (seconds), then the tests on both cores: one app server and one browser per worker; the
-# tests of the static site share one worker (xdist group "site"), which builds the site once.
+# tests of one module share a worker, and tests/site/ one worker, which builds the site once (tests/conftest.py).
 CHECKS = $(BIN)/ruff check twinnings pages app.py scripts tests bench \
 	&& $(BIN)/deptry . \
 	&& $(BIN)/python -m twinnings validate
-PYTEST = $(BIN)/python -m pytest -q -n 2 --dist loadgroup
+PYTEST = $(BIN)/python -m pytest -q -n 2
 
 test: $(STAMP) browser-deps
 	$(CHECKS)

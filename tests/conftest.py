@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from twinnings import DATA_DIR
 from twinnings.load import Dataset, load
+
+pytest_plugins = ["tests.browser.fixtures"]  # Chromium and its pages, one browser per worker
 
 SHARED_GEO = Path(__file__).resolve().parents[2] / "shared" / "geo"
 
@@ -35,23 +36,17 @@ def shared_geo() -> Path:
     return SHARED_GEO
 
 
-@pytest.fixture(scope="session")
-def installed(tmp_path_factory) -> Path:
-    """The project built as a wheel and installed into a new virtualenv: that environment's bin/ folder."""
-    from tests.harness import install_wheel
+def pytest_xdist_make_scheduler(config, log):
+    """Each test module runs on one worker, so the pages, servers and data it shares are made once, and every
+    module under tests/site/ on the same worker, which builds the wheel and exports the site once."""
+    from xdist.scheduler import LoadScopeScheduling
 
-    return install_wheel(tmp_path_factory.mktemp("wheel"))
+    class ByModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return SITE_TESTS if module.startswith(SITE_TESTS) else module
+
+    return ByModule(config, log)
 
 
-@pytest.fixture(scope="session")
-def site(installed, tmp_path_factory) -> Path:
-    """The static site of the shipped data as the installed wheel exports it from another folder, once per
-    run, without the chart images (tests/test_static_site.py draws some of its own). Tests that read it
-    share the xdist group "site", so one worker builds it."""
-    out = tmp_path_factory.mktemp("site")
-    elsewhere = tmp_path_factory.mktemp("elsewhere")
-    done = subprocess.run(
-        [installed / "twinnings", "export-site", str(out), "--no-images"], cwd=elsewhere, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
-    return out
+SITE_TESTS = "tests/site/"

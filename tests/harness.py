@@ -118,16 +118,23 @@ def install_wheel(folder: Path) -> Path:
     source = folder / "source"  # a clean copy: setuptools' build/ folder in a checkout can hold stale modules
     shutil.copytree(ROOT, source, ignore=_unshipped)
     wheels = folder / "wheels"
-    pip = [sys.executable, "-m", "pip", "-q"]
-    subprocess.run([*pip, "wheel", str(source), "--no-deps", "--no-build-isolation", "-w", str(wheels)], check=True)
+    pip = [sys.executable, "-m", "pip", "-q", "--no-cache-dir"]
+    _run([*pip, "wheel", str(source), "--no-deps", "--no-build-isolation", "-w", str(wheels)])
     venv = folder / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
     (_purelib(venv / "bin" / "python") / "project-dependencies.pth").write_text(
         f"{_purelib(sys.executable)}\n", encoding="utf-8"
     )
     (wheel,) = wheels.glob("twinnings-*.whl")
-    subprocess.run([*pip, "--python", str(venv / "bin" / "python"), "install", "--no-deps", str(wheel)], check=True)
+    _run([*pip, "--python", str(venv / "bin" / "python"), "install", "--no-deps", str(wheel)])
     return venv / "bin"
+
+
+def _run(command: list[str]) -> None:
+    """Run a build step; when it fails, say what it printed."""
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
 
 
 def _purelib(python: str | Path) -> Path:

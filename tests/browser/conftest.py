@@ -1,37 +1,16 @@
-"""A real `streamlit run` on a free port per xdist worker, Debian Chromium driven by Playwright, and the
-exported static site on a plain file server. Pages that tests only look at are opened once per module."""
+"""The app for browser tests: a real `streamlit run` on a free port per xdist worker (also one on hostile
+data), and how a test waits for it. Chromium and its pages come from tests/browser/fixtures.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.harness import CHROMIUM, launch_chromium, serve_folder, start_app, stop
+from tests.harness import start_app, stop
 
-# A phone as Chromium emulates it: its width, touch, and a user agent that says Mobile (the app's first guess).
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/126.0 Mobile Safari/537.36",
-}
-DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
 MAX_TAB_STOPS = 10  # from a map's entry to the first element after it (issue: phones and keyboards)
 MAP_FRAME = 'iframe[src*="streamlit_folium"]'
-LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 # Streamlit's frontend first probes /<page>/_stcore/... on deep links and then falls back to the root.
 KNOWN_PROBES = ("/_stcore/health", "/_stcore/host-config")
-
-
-@pytest.fixture(scope="session", autouse=True)
-def patient_expectations():
-    """Expectations wait up to 20 s (Playwright's default is 5): a busy 2-core CI machine running two
-    workers, each with its app server and browser, can take that long for a rerun; passing runs never wait."""
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")
@@ -39,45 +18,6 @@ def app_url():
     process, url = start_app()
     yield url
     stop(process)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package (make test does as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = launch_chromium(playwright)
-        yield instance
-        instance.close()
-
-
-def new_page(browser, **context_options):
-    """A page in a context of its own that records requests to other hosts and console errors."""
-    context = browser.new_context(**{**DESKTOP, "accept_downloads": True, **context_options})
-    page = context.new_page()
-    page.outside_requests = []
-    page.errors = []
-    page.on("request", lambda r: None if r.url.startswith(LOCAL) else page.outside_requests.append(r.url))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("response", lambda r: page.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    return page
-
-
-@pytest.fixture
-def page(browser):
-    page = new_page(browser)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture
-def phone(browser):
-    """A page in an emulated phone (PHONE)."""
-    page = new_page(browser, **PHONE)
-    yield page
-    page.context.close()
 
 
 @pytest.fixture(scope="session")
@@ -89,14 +29,6 @@ def hostile_app_url(tmp_path_factory):
     process, url = start_app({"TWINNINGS_DATA_DIR": str(data)})
     yield url
     stop(process)
-
-
-@pytest.fixture(scope="session")
-def site_url(site):
-    """The exported site under a folder prefix, as on https://example.github.io/stedenbanden/."""
-    server, url = serve_folder(site.parent)
-    yield f"{url}/{site.name}"
-    server.shutdown()
 
 
 def wait_until_idle(page, timeout: int = 60_000) -> None:

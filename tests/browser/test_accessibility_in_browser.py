@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import MAP_FRAME, map_frame, new_page, open_app, real_errors
+from tests.browser.conftest import MAP_FRAME, map_frame, open_app, real_errors
+from tests.browser.fixtures import new_page
 from tests.browser.views import OpenViews
 from twinnings.routes import Link
 from twinnings.ui import chrome
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("accessibility")]
+pytestmark = pytest.mark.browser
 
 AXE = (Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 # Rules about a whole page (one main landmark, one h1, everything in landmarks) do not apply to the

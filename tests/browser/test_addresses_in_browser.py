@@ -9,11 +9,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import MAP_FRAME, new_page, open_app, settle, wait_until_idle
+from tests.browser.conftest import MAP_FRAME, open_app, settle, wait_until_idle
+from tests.browser.fixtures import new_page
 from twinnings import filters
 from twinnings.filters import Filter
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("addresses")]
+pytestmark = pytest.mark.browser
 
 
 def embed_code(page, button: int = 0, name: str = "Embed") -> tuple[str, str]:

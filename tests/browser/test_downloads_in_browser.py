@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.conftest import open_app, wait_until_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("downloads")]
+pytestmark = pytest.mark.browser
 
 
 def png_size(data: bytes) -> tuple[int, int]:

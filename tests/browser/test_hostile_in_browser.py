@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import MAP_FRAME, open_app, wait_until_idle
 from tests.hostile_data import EVIL_HOST, INJECTED_ID
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile")]  # one worker starts the hostile app
+pytestmark = pytest.mark.browser
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href", "style")
 
 # Anything in a document that a record could have created: an injected element, an element whose

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import MAP_FRAME, map_frame, open_app
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("map")]
+pytestmark = pytest.mark.browser
 
 # The centre of a municipality's bounds, in the map frame's pixels (Texel: an island, no marker on it).
 CENTRE_OF = """(label) => {

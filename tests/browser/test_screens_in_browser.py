@@ -9,9 +9,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, MAP_FRAME, PHONE, new_page, open_app, settle
+from tests.browser.conftest import MAP_FRAME, open_app, settle
+from tests.browser.fixtures import DESKTOP, PHONE, new_page
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("screens")]
+pytestmark = pytest.mark.browser
 
 SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 HOME_SEARCH = "Zoek uw gemeente of provincie, of een Chinese partner"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import new_page, open_app
+from tests.browser.conftest import open_app
+from tests.browser.fixtures import new_page
 from twinnings.routes import Link
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import new_page
+from tests.browser.fixtures import new_page
 from tests.browser.test_accessibility_in_browser import PAGE_LEVEL_RULES, serious_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site")]
+pytestmark = pytest.mark.browser
 
 # One page of each kind: home, municipality, province, Chinese partner, a place without ties, events,
 # the CPAFFC's page, provinces compared, A–Z, data, a chart page, an embed, the map frame.

@@ -10,10 +10,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, MAX_TAB_STOPS, PHONE, apart, inside, new_page
+from tests.browser.conftest import MAX_TAB_STOPS, apart, inside
+from tests.browser.fixtures import DESKTOP, PHONE, new_page
 from tests.browser.test_accessibility_in_browser import PAGE_LEVEL_RULES, serious_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site")]
+pytestmark = pytest.mark.browser
 
 SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 MAP = "iframe.mapframe"

@@ -6,11 +6,7 @@ import subprocess
 import urllib.request
 import zipfile
 
-import pytest
-
 from tests.harness import ROOT, free_port, wait_for_health
-
-pytestmark = pytest.mark.xdist_group("site")  # the site fixture is exported by the same installed wheel
 
 # Every module of the package imports (not the scripts: Streamlit runs twinnings.bundle, python -m __main__).
 IMPORT_ALL = """

@@ -17,8 +17,6 @@ from twinnings import DATA_DIR, charts, presentation, routes
 from twinnings.routes import Link
 from twinnings.static_site import CHART_IMAGES, IMAGES_LEFT_OUT, PREVIEW_SIZE, chart_image, render_images
 
-pytestmark = pytest.mark.xdist_group("site")
-
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_chart_and_map_has_a_page_an_embed_its_data_and_planned_images(site, lang):
