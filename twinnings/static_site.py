@@ -88,9 +88,9 @@ def chart_html(kit: presentation.ChartKit, folder: str, with_links: bool = True)
     JSON, never as markup."""
     figures = {}
     for name, chart in (("full", kit.chart), ("compact", charts.compact(kit.chart))):
-        figure = go.Figure(chart.figure)
-        figure.update_layout(width=None, autosize=True)
-        figures[name] = json.loads(pio.to_json(figure, validate=False))
+        figure = chart.figure.to_plotly_json()  # a plain dict: no second validated copy of the figure
+        layout = {key: value for key, value in figure["layout"].items() if key != "width"}
+        figures[name] = json.loads(pio.to_json({**figure, "layout": {**layout, "autosize": True}}, validate=False))
     config = {**charts.export_config(kit.download_name), "responsive": True}
     spec_id = f"chart-{kit.download_name}"
     spec = safe_text.script_json({**figures, "config": config})
