@@ -108,8 +108,8 @@ def test_a_chart_embed_shows_its_chart_a_link_back_and_no_sidebar(views):
     expect(page.get_by_role("link", name="Full view on Stedenbanden NL–CN")).to_have_count(1)
 
 
-def test_skip_link_leads_past_the_map_to_its_text_alternative_and_its_csv(page, app_url, dataset):
-    open_app(page, f"{app_url}/?lang=en")
+def test_skip_link_leads_past_the_map_to_its_text_alternative_and_its_csv(views, dataset):
+    page = views(Link(page="map", lang="en"))
     skip = page.get_by_role("link", name="Skip the map: to the table")
     skip.focus()
     skip.press("Enter")

@@ -148,18 +148,6 @@ def test_profiles_and_their_search_show_hostile_text_as_text(watched, hostile_ap
     assert_inert(watched)
 
 
-def test_a_crafted_permalink_puts_no_link_or_image_on_the_page(watched, app_url):
-    crafted = "%5BKlik%20hier%5D(https%3A%2F%2Fevil.example%2Flogin)=1&!%5Bpx%5D(http%3A%2F%2Fevil.example%2Fp.png)=2"
-    watched.goto(f"{app_url}/data?{crafted}&status=bogus")
-    notice = watched.locator('[data-testid="stAlertContentWarning"]')
-    notice.wait_for(timeout=60_000)
-    wait_until_idle(watched)
-    assert "Klik hier" in notice.inner_text()
-    assert notice.locator("a, img").count() == 0
-    assert "evil.example" not in watched.url and "status" not in watched.url
-    assert_inert(watched)
-
-
 def test_a_link_too_long_for_streamlit_is_replaced_by_a_notice(watched, app_url):
     junk = "&".join(f"k{n}=v" for n in range(1100))
     watched.goto(f"{app_url}/?{junk}")
