@@ -8,7 +8,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from twinnings import DATA_DIR
+from twinnings import DATA_DIR, model
 from twinnings.build import build
 
 EVIL_HOST = "evil.example"
@@ -21,11 +21,9 @@ PAYLOAD = (
     " zero\u200bwidth\u200f rlm"
 )
 LONG = "lang " * 1200
+# Every free-text field of every file, as the model declares them.
 TEXT_FIELDS = {
-    "places.csv": ("name_nl", "name_en", "name_pinyin", "notes"),
-    "ties.csv": ("end_reason_nl", "end_reason_en", "notes"),
-    "events.csv": ("title_nl", "title_en", "summary_nl", "summary_en", "notes"),
-    "sources.csv": ("title", "publisher"),
+    resource.path: tuple(field.name for field in resource.fields if field.text) for resource in model.RESOURCES
 }
 
 
@@ -42,12 +40,15 @@ def _rewrite(path: Path, change) -> None:
 
 
 def write_hostile_copy(target: Path) -> Path:
-    """The shipped package copied to `target` with hostile text in every free-text field."""
+    """The shipped package copied to `target` with hostile text in every free-text field that holds text
+    (an empty optional one stays empty: some may only be given with another, like actor_names with actors)."""
     shutil.copytree(DATA_DIR, target)
     for file, fields in TEXT_FIELDS.items():
 
         def change(n: int, row: dict, fields=fields, file=file) -> None:
             for name in fields:
+                if not row[name]:
+                    continue
                 if name == "name_en" or name == "name_nl":
                     row[name] = f"{PAYLOAD} {n}"  # names stay unique per row
                 else:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -71,14 +73,22 @@ class PdokLike(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-@pytest.fixture
-def pdok():
-    PdokLike.mode, PdokLike.hits = "ok", []
+@pytest.fixture(scope="module")
+def pdok_server() -> Iterator[str]:
+    """One server for the module: it holds no state of its own, and shutting one down waits for its poll."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), PdokLike)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def pdok(pdok_server: str) -> str:
+    """The server's address, answering normally and with no requests counted yet."""
+    PdokLike.mode, PdokLike.hits = "ok", []
+    return pdok_server
 
 
 def test_fetch_follows_next_links_and_writes_both_layers(pdok, tmp_path):
@@ -129,8 +139,11 @@ def test_unreachable_server_is_retried_then_reported(tmp_path):
     assert list(Path(tmp_path).iterdir()) == []
 
 
-def test_cli_reports_failure_without_a_traceback(tmp_path, capsys):
+def test_cli_reports_failure_without_a_traceback(tmp_path, capsys, monkeypatch):
+    from twinnings import boundaries
     from twinnings.cli import main
 
+    # the retries' back-off is tested above; here it would only wait three seconds
+    monkeypatch.setattr(boundaries, "fetch", functools.partial(boundaries.fetch, sleep=NO_WAIT))
     assert main(["fetch-boundaries", "--geo-dir", str(tmp_path), "--base-url", "http://127.0.0.1:9"]) == 1
     assert "could not fetch boundaries" in capsys.readouterr().err

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from streamlit.testing.v1 import AppTest
 
 from tests.test_routes import links
-from twinnings import filters, routes
+from twinnings import filters, i18n, routes
 from twinnings.filters import EventFilter
 from twinnings.routes import Link
 from twinnings.ui import state
@@ -46,8 +46,17 @@ def test_an_empty_events_selection_renders_and_says_so(dataset):
     assert at.dataframe[0].value.empty
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(links)
+def on_every_page_in_both_languages(test):
+    """Every page in each language as explicit examples: the random ones then need not find them all."""
+    for page in routes.PAGES:
+        for lang in i18n.LANGS:
+            test = example(link=Link(page=page.name, lang=lang))(test)
+    return test
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(link=links)
+@on_every_page_in_both_languages
 def test_every_view_renders_for_any_link(dataset, link):
     at = run_link(link)
     assert not at.exception, (link.href(), at.exception)

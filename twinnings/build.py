@@ -19,33 +19,18 @@ from twinnings.geometry import great_circle
 from twinnings.load import Dataset, load
 from twinnings.package import descriptor
 
+# Each side's place by name, and the last sign of life derived from the events: joined to a tie's own fields.
+PLACE_PROPERTIES = (
+    *("nl_name_nl", "nl_level", "nl_province_id"),
+    *("cn_name_en", "cn_name_zh", "cn_name_pinyin", "cn_level", "cn_province_id"),
+)
+DERIVED_PROPERTIES = ("last_evidence", "last_evidence_precision", "last_evidence_id")
+# A published tie: every field the model declares (a new field is published without more ado) but the
+# curators' notes, then the joined and derived properties.
 TIE_PROPERTIES = [
-    "id",
-    "nl_place_id",
-    "nl_name_nl",
-    "nl_level",
-    "nl_province_id",
-    "cn_place_id",
-    "cn_name_en",
-    "cn_name_zh",
-    "cn_name_pinyin",
-    "cn_level",
-    "cn_province_id",
-    "relation_type",
-    "started",
-    "started_precision",
-    "ended",
-    "ended_precision",
-    "status",
-    "status_as_of",
-    "end_basis",
-    "last_evidence",
-    "last_evidence_precision",
-    "last_evidence_id",
-    "end_reason_nl",
-    "end_reason_en",
-    "confidence",
-    "source_ids",
+    *(field.name for field in model.TIES.fields if field.name != "notes"),
+    *PLACE_PROPERTIES,
+    *DERIVED_PROPERTIES,
 ]
 
 

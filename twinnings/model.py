@@ -101,6 +101,9 @@ class Field:
     unique: bool = False
     enum: tuple[str, ...] | None = None
     pattern: str | None = None
+    # Free text shown to readers as written (a name, a title, a summary, a reason, a note): it reaches every
+    # surface as plain text, and tests/hostile_data.py puts markup into every such field to prove it.
+    text: bool = False
 
     def table_schema(self) -> dict:
         """The Frictionless Table Schema entry for this field."""
@@ -181,7 +184,7 @@ _CONFIDENCE = Field(
     required=True,
     enum=CONFIDENCE,
 )
-_NOTES = Field("notes", "Curator notes in English: conflicts, choices, inferences.", "")
+_NOTES = Field("notes", "Curator notes in English: conflicts, choices, inferences.", "", text=True)
 
 PLACES = Resource(
     "places",
@@ -205,10 +208,10 @@ PLACES = Resource(
             required=True,
             enum=NL_LEVELS + CN_LEVELS,
         ),
-        Field("name_nl", "Name in Dutch.", "Rotterdam", required=True),
-        Field("name_en", "Name in English.", "Rotterdam", required=True),
+        Field("name_nl", "Name in Dutch.", "Rotterdam", required=True, text=True),
+        Field("name_en", "Name in English.", "Rotterdam", required=True, text=True),
         Field("name_zh", "Name in Hanzi (required for Chinese places).", "鹿特丹"),
-        Field("name_pinyin", "Tone-marked pinyin (Chinese places).", "Shànghǎi"),
+        Field("name_pinyin", "Tone-marked pinyin (Chinese places).", "Shànghǎi", text=True),
         Field(
             "parent_id",
             "id of the unit directly above: the province of a municipality or city, the city "
@@ -230,7 +233,7 @@ PLACES = Resource(
             "began under a former municipality.",
             "",
         ),
-        Field("former_names", "Names matching former_ids, separated by ' | '.", ""),
+        Field("former_names", "Names matching former_ids, separated by ' | '.", "", text=True),
         _NOTES,
     ),
     foreign_keys=(("parent_id", "places", "id"),),
@@ -289,8 +292,8 @@ TIES = Resource(
             "decision",
             enum=END_BASES,
         ),
-        Field("end_reason_nl", "Why it ended or went dormant, in Dutch.", ""),
-        Field("end_reason_en", "Why it ended or went dormant, in English.", ""),
+        Field("end_reason_nl", "Why it ended or went dormant, in Dutch.", "", text=True),
+        Field("end_reason_en", "Why it ended or went dormant, in English.", "", text=True),
         _sources("vng-2022-decentrale-relaties nrc-2019-05-30-rotterdam-shanghai"),
         _CONFIDENCE,
         _NOTES,
@@ -325,10 +328,10 @@ EVENTS = Resource(
         _date("date", "When it happened", "2021-07-21", required=True),
         _precision("date_precision", "date", "day"),
         Field("type", "Kind of event.", "termination", required=True, enum=EVENT_TYPES),
-        Field("title_nl", "Headline in Dutch, own words.", "Arnhem verbreekt band", required=True),
-        Field("title_en", "Headline in English, own words.", "Arnhem ends tie", required=True),
-        Field("summary_nl", "One or two sentences in Dutch, own words.", "", required=True),
-        Field("summary_en", "One or two sentences in English, own words.", "", required=True),
+        Field("title_nl", "Headline in Dutch, own words.", "Arnhem verbreekt band", required=True, text=True),
+        Field("title_en", "Headline in English, own words.", "Arnhem ends tie", required=True, text=True),
+        Field("summary_nl", "One or two sentences in Dutch, own words.", "", required=True, text=True),
+        Field("summary_en", "One or two sentences in English, own words.", "", required=True, text=True),
         Field(
             "amount",
             "Money amount when a source states one (quantities of goods go in the summary).",
@@ -356,6 +359,7 @@ EVENTS = Resource(
             "Names of the actors, in the order of `actors` where possible, separated by ' | ' "
             "(free text; actors outside the code list in [brackets]). Needs `actors`.",
             "Gemeente Arnhem | Wuhan (city)",
+            text=True,
         ),
         Field(
             "key_moment",
@@ -385,8 +389,8 @@ SOURCES = Resource(
             pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
         ),
         Field("url", "http(s) address.", "https://www.nrc.nl/...", required=True, pattern=URL_PATTERN),
-        Field("title", "Title as published.", "Arnhem verbreekt stedenband met Wuhan", required=True),
-        Field("publisher", "Who published it.", "NRC", required=True),
+        Field("title", "Title as published.", "Arnhem verbreekt stedenband met Wuhan", required=True, text=True),
+        Field("publisher", "Who published it.", "NRC", required=True, text=True),
         _date("published", "Publication date", "2021-07-22"),
         Field("language", "ISO 639-1 code.", "nl", required=True, pattern=r"^[a-z]{2}$"),
     ),
