@@ -18,6 +18,7 @@ PHONE = {
     "Chrome/126.0 Mobile Safari/537.36",
 }
 DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
+SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 
 
@@ -65,5 +66,14 @@ def page(browser):
 def phone(browser):
     """A page in an emulated phone (PHONE)."""
     page = new_page(browser, **PHONE)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request, browser):
+    """A page on a phone and, in the test's second run, on a desktop; its `screen_name` says which."""
+    page = new_page(browser, **SCREENS[request.param])
+    page.screen_name = request.param
     yield page
     page.context.close()

@@ -10,20 +10,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import MAP_FRAME, open_app, settle
-from tests.browser.fixtures import DESKTOP, PHONE, new_page
 
 pytestmark = pytest.mark.browser
 
-SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 HOME_SEARCH = "Zoek uw gemeente of provincie, of een Chinese partner"
-
-
-@pytest.fixture(params=list(SCREENS))
-def screen(request, browser):
-    page = new_page(browser, **SCREENS[request.param])
-    page.screen_name = request.param
-    yield page
-    page.context.close()
 
 
 # The top of the element is in the unscrolled first screen, with room to see more than its edge. Streamlit may

@@ -11,21 +11,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import MAX_TAB_STOPS, apart, inside
-from tests.browser.fixtures import DESKTOP, PHONE, new_page
+from tests.browser.fixtures import new_page
 from tests.browser.test_accessibility_in_browser import PAGE_LEVEL_RULES, serious_violations
 
 pytestmark = pytest.mark.browser
 
-SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 MAP = "iframe.mapframe"
-
-
-@pytest.fixture(params=list(SCREENS))
-def screen(request, browser):
-    page = new_page(browser, **SCREENS[request.param])
-    page.screen_name = request.param
-    yield page
-    page.context.close()
 
 
 def home_map(page, site_url: str):
