@@ -1,4 +1,6 @@
-"""Each page runs in both languages through Streamlit's AppTest, and bad data shows a message."""
+"""What each page shows, through Streamlit's AppTest. That every page and view runs in both languages is
+tests/test_views_render.py's property; that every page shows bad data as a message, tests/test_faults.py's.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from tests.test_validation import rewrite
 from twinnings import filters, routes
 from twinnings.filters import Filter
 
@@ -38,8 +40,33 @@ def run_page(page: str, lang: str, monkeypatch, data_dir=None, params: dict | No
     return at
 
 
-def test_map_page_shows_key_figures_and_the_map(monkeypatch, dataset):
-    at = run_page("pages/map_page.py", "nl", monkeypatch)
+def shared_page(page: str, lang: str, env: dict[str, str] | None = None) -> AppTest:
+    """`page` run once for the tests of a module that only read what it shows (a module-scoped fixture
+    cannot take the function-scoped monkeypatch)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        at = run_page(page, lang, patch)
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture(scope="module")
+def home_nl() -> AppTest:
+    """The home page in Dutch, unfiltered."""
+    return shared_page("pages/map_page.py", "nl")
+
+
+@pytest.fixture(scope="module")
+def data_page() -> AppTest:
+    """The data page in English, with a corrections address set, as a deployment does."""
+    return shared_page(
+        "pages/data_sources.py", "en", {"TWINNINGS_CORRECTIONS_URL": "https://tracker.example/issues/new"}
+    )
+
+
+def test_map_page_shows_key_figures_and_the_map(home_nl: AppTest, dataset):
+    at = home_nl
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Banden"] == str(len(dataset.ties))
     assert at.title[0].value == "Stedenbanden NL–CN"
@@ -87,8 +114,8 @@ def map_table(at: AppTest) -> _TableReader:
     return reader
 
 
-def test_map_table_is_a_plain_html_table_of_every_tie_on_the_map(monkeypatch, dataset):
-    table = map_table(run_page("pages/map_page.py", "nl", monkeypatch))
+def test_map_table_is_a_plain_html_table_of_every_tie_on_the_map(home_nl: AppTest, dataset):
+    table = map_table(home_nl)
     body_rows = [row for row in table.rows if row]
     assert len(body_rows) == len(dataset.ties)
     assert table.caption == f"Banden op de kaart ({len(dataset.ties)})"
@@ -109,32 +136,18 @@ def test_map_table_follows_the_selection(monkeypatch, dataset):
     assert table.caption == f"Ties on the map ({len(expected)})"
 
 
-def test_language_from_url_switches_labels(monkeypatch):
-    at = run_page("pages/map_page.py", "en", monkeypatch)
-    assert "Ties" in [m.label for m in at.metric]
-
-
 def test_unknown_language_falls_back_to_dutch(monkeypatch):
     at = run_page("pages/map_page.py", "xx", monkeypatch)
     assert not at.exception
     assert "Banden" in [m.label for m in at.metric]
 
 
-def test_data_page_lists_every_tie(monkeypatch, dataset):
-    at = run_page("pages/data_sources.py", "en", monkeypatch)
-    assert len(at.dataframe[0].value) == len(dataset.ties)
+def test_data_page_lists_every_tie(data_page: AppTest, dataset):
+    assert len(data_page.dataframe[0].value) == len(dataset.ties)
 
 
-def test_broken_data_shows_a_readable_error_not_a_traceback(monkeypatch, data_copy):
-    rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(status="actve"))
-    at = run_page("pages/map_page.py", "en", monkeypatch, data_dir=data_copy)
-    assert not at.exception
-    assert "The data contains errors" in at.error[0].value
-    assert "ties.csv, row 2, field 'status'" in at.code[0].value
-
-
-def test_data_page_lists_every_event_and_offers_downloads(monkeypatch, dataset):
-    at = run_page("pages/data_sources.py", "nl", monkeypatch)
+def test_data_page_lists_every_event_and_offers_downloads(data_page: AppTest, dataset):
+    at = data_page
     assert len(at.dataframe[1].value) == len(dataset.events)
     labels = [b.label for b in at.get("download_button")]
     assert any("GeoJSON" in label for label in labels) and any("zip" in label for label in labels)
@@ -286,8 +299,15 @@ def texts(at: AppTest) -> str:
     return " ".join(shown(m.value) for m in at.markdown)
 
 
-def test_profile_of_a_municipality_with_ties(monkeypatch, dataset):
-    at = profile_page(monkeypatch, "GM0855", "en")
+@pytest.fixture(scope="module")
+def tilburg() -> AppTest:
+    """Tilburg's profile in English, for the tests that only read it."""
+    with pytest.MonkeyPatch.context() as patch:
+        return profile_page(patch, "GM0855", "en")
+
+
+def test_profile_of_a_municipality_with_ties(tilburg: AppTest):
+    at = tilburg
     assert shown(at.title[0].value) == "Tilburg"
     assert "Tilburg had 2 known ties with China" in texts(at)
     assert len(at.dataframe[0].value) == 2
@@ -295,9 +315,8 @@ def test_profile_of_a_municipality_with_ties(monkeypatch, dataset):
     assert "do not apply here" in texts(at)
 
 
-def test_a_profile_chart_offers_an_embed_of_that_place_whatever_the_filters(monkeypatch):
-    at = profile_page(monkeypatch, "GM0855", "en")
-    snippets = [code.value for code in at.code if "<iframe" in code.value]
+def test_a_profile_chart_offers_an_embed_of_that_place_whatever_the_filters(tilburg: AppTest):
+    snippets = [code.value for code in tilburg.code if "<iframe" in code.value]
     assert len(snippets) == 1
     src = snippets[0].split('src="')[1].split('"')[0].replace("&amp;", "&")
     query = parse_qs(urlparse(src).query)
@@ -332,12 +351,6 @@ def test_unknown_profile_id_gets_a_clear_message(monkeypatch):
     assert shown(at.title[0].value) == "Profiel"
 
 
-def test_profile_without_a_place_compares_the_twelve_provinces(monkeypatch):
-    at = profile_page(monkeypatch, None)
-    assert len(at.dataframe[0].value) == 12
-    assert at.get("plotly_chart")
-
-
 def test_events_page_filters_by_actor_and_keeps_its_filters_in_the_permalink(monkeypatch, dataset):
     monkeypatch.setenv("TWINNINGS_TILES", "none")
     at = AppTest.from_file(APP, default_timeout=60)
@@ -359,10 +372,8 @@ def test_events_page_filters_by_actor_and_keeps_its_filters_in_the_permalink(mon
     assert any("Wie deed mee" in title for title in titles)
 
 
-def test_data_page_offers_a_correction_link_per_record(monkeypatch):
-    monkeypatch.setenv("TWINNINGS_CORRECTIONS_URL", "https://tracker.example/issues/new")
-    at = run_page("pages/data_sources.py", "en", monkeypatch)
-    links = at.dataframe[0].value["Correction"]
+def test_data_page_offers_a_correction_link_per_record(data_page: AppTest):
+    links = data_page.dataframe[0].value["Correction"]
     assert links.str.startswith("https://tracker.example/issues/new?title=Correction%20tie%20").all()
 
 
@@ -383,9 +394,12 @@ def test_with_a_published_static_site_a_profile_links_to_its_static_page(monkeyp
     assert "(<https://static.example/site/en/plaats/gm0518-den-haag/>)" in " ".join(m.value for m in at.markdown)
 
 
-def test_the_comparison_puts_the_selected_province_first_sorts_by_a_figure_and_never_says_none(monkeypatch):
+def test_the_comparison_of_the_twelve_provinces_puts_the_selected_first_sorts_by_a_figure_and_never_says_none(
+    monkeypatch,
+):
     at = run_page("pages/profile.py", "nl", monkeypatch, params={"province": ["PV29"]})
     table = at.dataframe[0].value
+    assert len(table) == 12 and at.get("plotly_chart"), "a table and a chart of the twelve provinces"
     assert table.iloc[0]["Provincie"] == "Zeeland" and table.iloc[0]["In selectie"] == "✓"
     assert "None" not in table.astype(str).to_numpy().ravel().tolist()
     at.selectbox(key="compare_sort").set_value("ended").run()

@@ -45,11 +45,6 @@ def test_download_names_carry_the_selection():
     assert named.startswith("stedenbanden-begun-ended-pv30-ended-2000-")
 
 
-def test_every_embeddable_chart_has_a_page_for_its_full_view():
-    assert all(view.page in routes.PAGE for view in routes.EMBEDDABLES)
-    assert routes.show_of("stedenbanden-lifetimes") == "lifetimes"
-
-
 def test_static_snippet_points_at_the_exported_embed_page():
     code = embeds.static_snippet("https://static.example/site/", Link(show="lifetimes", lang="en"), "Lifetimes")
     assert 'src="https://static.example/site/en/embed-lifetimes.html"' in code

@@ -60,11 +60,6 @@ def test_every_tie_and_event_cites_a_source(dataset):
         assert all(set(ids) <= known for ids in cited)
 
 
-def test_every_tie_has_a_status_and_its_date(dataset):
-    assert dataset.ties["status"].ne("").all()
-    assert dataset.ties["status_as_of"].ne("").all()
-
-
 def test_actor_codes_are_declared_in_the_descriptor_and_labelled():
     from twinnings import model
     from twinnings.i18n import STRINGS
@@ -76,10 +71,3 @@ def test_actor_codes_are_declared_in_the_descriptor_and_labelled():
     assert all(code in actors["description"] for code in model.ACTOR_TYPES)
     for code in model.ACTOR_TYPES:
         assert set(STRINGS[f"actor_{code}"]) == {"nl", "en"}
-
-
-def test_every_event_actor_code_is_known(dataset):
-    codes = {c for value in dataset.events["actors"] for c in value.split()}
-    from twinnings import model
-
-    assert codes <= set(model.ACTOR_TYPES)

@@ -46,17 +46,21 @@ def test_an_empty_events_selection_renders_and_says_so(dataset):
     assert at.dataframe[0].value.empty
 
 
-def on_every_page_in_both_languages(test):
-    """Every page in each language as explicit examples: the random ones then need not find them all."""
+def on_every_page_and_view(test):
+    """Every page in each language, and every embeddable view, as explicit examples: the random ones then
+    need not find them all (with few examples they missed some embeds) and can spend themselves on the
+    filters, places and languages a view is combined with."""
     for page in routes.PAGES:
         for lang in i18n.LANGS:
             test = example(link=Link(page=page.name, lang=lang))(test)
+    for n, view in enumerate(routes.EMBEDDABLES):
+        test = example(link=Link(show=view.show, lang=i18n.LANGS[n % len(i18n.LANGS)]))(test)
     return test
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=18, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(link=links)
-@on_every_page_in_both_languages
+@on_every_page_and_view
 def test_every_view_renders_for_any_link(dataset, link):
     at = run_link(link)
     assert not at.exception, (link.href(), at.exception)
