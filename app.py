@@ -8,6 +8,7 @@ from twinnings import i18n, profiles, routes
 from twinnings.ui import chrome, context, state
 
 st.set_page_config(page_title="Stedenbanden NL–CN", layout="wide")
+state.keep_opening_address()
 lang = chrome.language_selector()
 chrome.filter_sidebar(lang)
 pages = {

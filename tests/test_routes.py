@@ -28,6 +28,8 @@ links = hyp.builds(
     place=places,
     show=hyp.sampled_from(["", *routes.EMBEDDABLE]),
     lang=hyp.sampled_from(i18n.LANGS),
+    context=hyp.booleans(),
+    sort=hyp.sampled_from(routes.COMPARISON_SORTS),
 )
 
 
@@ -44,6 +46,23 @@ def test_every_link_round_trips_through_its_address(link):
     assert parsed.dropped == () and not parsed.too_long
     assert parsed.link == link.canonical()
     assert parsed.link.href() == link.href()
+
+
+def test_the_events_context_and_the_comparison_sort_are_part_of_the_address():
+    events = Link(page="events", context=False)
+    assert events.href() == "gebeurtenissen?context=0"
+    assert routes.export_name("stedenbanden-events", events) == "stedenbanden-events-without-context"
+    assert Link(page="events", context=False).embed("actors").query()["context"] == ["0"]
+    comparison = Link(page="profile", sort="active")
+    assert comparison.href() == "profiel?sort=active"
+    assert Link(page="profile", place="PV30", sort="active").href() == "profiel?place=PV30"  # a profile has no sort
+
+
+def test_a_second_value_and_an_unknown_language_are_reported_not_silently_dropped():
+    parsed = routes.parse({"lang": ["bogus"], "place": ["GM0855", "GM0758"]}, "profile")
+    assert parsed.link == Link(page="profile", place="GM0855")
+    assert set(parsed.dropped) == {"lang=bogus", "place=GM0758"}
+    assert routes.parse({"lang": ["en", "nl"]}).dropped == ("lang=nl",)
 
 
 def test_every_page_has_a_title_in_both_languages_and_a_script():

@@ -498,14 +498,21 @@ def lifetimes(
     source = source_line(ties, sources, lang)
     subtitle = selection_text(f, lang) if subtitle is None else subtitle
     house_style(fig, t("chart_lifetimes", lang), subtitle, source, height, notes, True)
-    summary = t(
-        "summary_lifetimes",
-        lang,
-        n=str(len(data)),
-        unknown=str(int((~data["start_known"]).sum())) if len(data) else "0",
-        events=str(len(shown)),
-    )
+    summary = lifetimes_summary(len(data), int((~data["start_known"]).sum()) if len(data) else 0, len(shown), lang)
     return Chart(fig, data, summary, name, source, tuple(notes), t("chart_lifetimes", lang))
+
+
+def lifetimes_summary(ties: int, unknown: int, events: int, lang: Lang) -> str:
+    """'12 banden, waarvan 3 met onbekend begin, met 40 gebeurtenissen.', and '1 band, met 1 gebeurtenis.'"""
+    count = t("n_ties_one", lang) if ties == 1 else t("n_ties", lang, n=str(ties))
+    if unknown == 0:
+        unknown_text = ""
+    elif unknown == ties:
+        unknown_text = t("lifetimes_unknown_all", lang)
+    else:
+        unknown_text = t("lifetimes_unknown", lang, n=str(unknown))
+    happened = t("n_events_one", lang) if events == 1 else t("n_events", lang, n=str(events))
+    return t("summary_lifetimes", lang, ties=count, unknown=unknown_text, events=happened)
 
 
 def _last_evidence(ties: pd.DataFrame, events: pd.DataFrame) -> dict[str, str]:
@@ -729,27 +736,30 @@ def place_lifetimes(profile: profiles.Profile, events: pd.DataFrame, sources: pd
     )
 
 
-def chart_for(show: str, data, f: Filter, ties: pd.DataFrame, lang: Lang, e: EventFilter | None = None) -> Chart:
+def chart_for(
+    show: str, data, f: Filter, ties: pd.DataFrame, lang: Lang, e: EventFilter | None = None, context: bool = True
+) -> Chart:
     """The chart an embeddable view names (`show`, see `routes.EMBEDDABLES`), for the selection `f`
-    (whose ties are `ties`) and, for the events charts, the events filters `e`."""
-    return CHART_BUILDERS[show](data, f, ties, lang, e or EventFilter())
+    (whose ties are `ties`) and, for the events charts, the events filters `e` and whether national and
+    international context counts (`context`)."""
+    return CHART_BUILDERS[show](data, f, ties, lang, e or EventFilter(), context)
 
 
-def _selected_events(data, f: Filter, ties: pd.DataFrame, e: EventFilter) -> pd.DataFrame:
-    return apply_events(e, events_in(f, data.events, ties, data.places))
+def _selected_events(data, f: Filter, ties: pd.DataFrame, e: EventFilter, context: bool) -> pd.DataFrame:
+    return apply_events(e, events_in(f, data.events, ties, data.places, context))
 
 
 CHART_BUILDERS = {
-    "begun-ended": lambda data, f, ties, lang, e: begun_and_ended(ties, data.events, data.sources, f, lang),
-    "standing": lambda data, f, ties, lang, e: standing_over_time(ties, data.events, data.sources, f, lang),
-    "lifetimes": lambda data, f, ties, lang, e: lifetimes(ties, data.events, data.sources, f, lang),
-    "events": lambda data, f, ties, lang, e: events_by_type_and_year(
-        _selected_events(data, f, ties, e), data.sources, selection_text(f, lang, e), lang
+    "begun-ended": lambda data, f, ties, lang, e, context: begun_and_ended(ties, data.events, data.sources, f, lang),
+    "standing": lambda data, f, ties, lang, e, context: standing_over_time(ties, data.events, data.sources, f, lang),
+    "lifetimes": lambda data, f, ties, lang, e, context: lifetimes(ties, data.events, data.sources, f, lang),
+    "events": lambda data, f, ties, lang, e, context: events_by_type_and_year(
+        _selected_events(data, f, ties, e, context), data.sources, selection_text(f, lang, e), lang
     ),
-    "actors": lambda data, f, ties, lang, e: events_by_actor(
-        _selected_events(data, f, ties, e), data.sources, selection_text(f, lang, e), lang
+    "actors": lambda data, f, ties, lang, e, context: events_by_actor(
+        _selected_events(data, f, ties, e, context), data.sources, selection_text(f, lang, e), lang
     ),
-    "provinces": lambda data, f, ties, lang, e: province_comparison(
+    "provinces": lambda data, f, ties, lang, e, context: province_comparison(
         profiles.province_totals(data), data.ties, data.sources, lang, f.provinces
     ),
 }

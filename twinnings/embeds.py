@@ -22,6 +22,11 @@ def frame_height(embed: Link, content_height: int | None) -> int:
     return content_height + FRAME_EXTRA if content_height else routes.EMBEDDABLE[embed.show].height
 
 
+def frame_snippet(src: str, title: str, height: int) -> str:
+    """The iframe code of any embed page at `src` (the static site's chart embeds)."""
+    return _iframe(src, title, height)
+
+
 def _iframe(src: str, title: str, height: int) -> str:
     label = html.escape(title, quote=True)
     return (

@@ -81,6 +81,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Plak deze code in een artikel: precies deze weergave, met de huidige selectie en taal.",
         "en": "Paste this code into an article: exactly this view, with the current selection and language.",
     },
+    "embed_help_site": {
+        "nl": "Plak deze code in een artikel of webpagina; het kader toont deze grafiek met titel, bronregel en "
+        "een link terug naar deze site.",
+        "en": "Paste this code into an article or web page; the frame shows this chart with its title, source "
+        "line and a link back to this site.",
+    },
+    "embed_preview": {"nl": "Bekijk de ingesloten versie", "en": "See the embedded version"},
+    "download_table": {"nl": "Deze tabel als CSV", "en": "This table as CSV"},
     "copy_link": {"nl": "Kopieer link", "en": "Copy link"},
     "embed_static": {
         "nl": "Voor veel bezoekers: dezelfde weergave van de statische site (snel, geen server per lezer).",
@@ -395,6 +403,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "permalink": {"nl": "Link naar deze weergave", "en": "Link to this view"},
     "world_credit": {"nl": "Wereldkaart: Natural Earth", "en": "World map: Natural Earth"},
     "page_timeline": {"nl": "Tijdlijn", "en": "Timeline"},
+    "timeline_intro": {
+        "nl": "Wanneer de banden begonnen en eindigden, hoeveel er per jaar stonden, en het verloop van elke band.",
+        "en": "When the ties began and ended, how many stood each year, and the course of each tie.",
+    },
     "page_events": {"nl": "Gebeurtenissen", "en": "Events"},
     "all_of_nl": {"nl": "Heel Nederland", "en": "All of the Netherlands"},
     "source_line": {
@@ -436,12 +448,17 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Het hoogste aantal banden dat tegelijk bestond was {peak} (in {year}); in {last} waren het er {now}.",
         "en": "At most {peak} ties stood at once (in {year}); in {last} there were {now}.",
     },
-    "summary_lifetimes": {
-        "nl": "{n} banden, waarvan {unknown} met onbekend begin (gestippeld vanaf de eerste gedateerde bron), "
-        "met {events} gebeurtenissen.",
-        "en": "{n} ties, {unknown} of them with an unknown start (dotted from the first dated source), "
-        "with {events} events.",
+    "summary_lifetimes": {"nl": "{ties}{unknown}, met {events}.", "en": "{ties}{unknown}, with {events}."},
+    "lifetimes_unknown": {
+        "nl": ", waarvan {n} met onbekend begin (gestippeld vanaf de eerste gedateerde bron)",
+        "en": ", {n} of them with an unknown start (dotted from the first dated source)",
     },
+    "lifetimes_unknown_all": {
+        "nl": ", met onbekend begin (gestippeld vanaf de eerste gedateerde bron)",
+        "en": ", with an unknown start (dotted from the first dated source)",
+    },
+    "n_events": {"nl": "{n} gebeurtenissen", "en": "{n} events"},
+    "n_events_one": {"nl": "1 gebeurtenis", "en": "1 event"},
     "summary_events": {
         "nl": "{n} gebeurtenissen; het drukste jaar was {year} met {peak}.",
         "en": "{n} events; the busiest year was {year} with {peak}.",

@@ -77,7 +77,10 @@ CHART_PREFIX = "stedenbanden-"
 TOO_LONG_PARAM, TOO_LONG_VALUE = "link", "too-long"
 # Streamlit's own parameters: it reads them before our script and hides them from st.query_params.
 STREAMLIT_PARAMS = ("embed", "embed_options")
-OWN_PARAMS = ("lang", "place", "show", *filters.EVENT_PARAMS)
+OWN_PARAMS = ("lang", "place", "show", "context", "sort", *filters.EVENT_PARAMS)
+SINGLE_PARAMS = ("place", "show", "lang", "context", "sort")  # a second value of one of these is ignored
+# The province comparison's sort orders (most first); the first is the default.
+COMPARISON_SORTS = ("ties", "active", "ended", "ended_since_2021", "unknown", "municipalities")
 KNOWN_PARAMS = (*filters.PARAM_NAMES, *OWN_PARAMS, *STREAMLIT_PARAMS)
 _PLACE_ID = re.compile(model.PLACE_ID_PATTERN)
 
@@ -92,8 +95,12 @@ class Link:
     place: str = ""
     show: str = ""
     lang: Lang = DEFAULT_LANG
+    context: bool = True  # the events page: events of the selected places beyond their ties too
+    sort: str = COMPARISON_SORTS[0]  # the province comparison's order
 
     def __post_init__(self) -> None:
+        if self.sort not in COMPARISON_SORTS:
+            raise ValueError(f"unknown sort {self.sort!r}; sorts: {', '.join(COMPARISON_SORTS)}")
         if self.page not in PAGE:
             raise ValueError(f"unknown page {self.page!r}; pages: {', '.join(PAGE)}")
         if self.show and self.show not in EMBEDDABLE:
@@ -117,6 +124,10 @@ class Link:
         return self.show == "map" if self.show else self.page == "map"
 
     @property
+    def uses_sort(self) -> bool:
+        return not self.show and self.page == "profile" and not self.place
+
+    @property
     def uses_place(self) -> bool:
         return self.show in PLACE_VIEWS if self.show else self.page == "profile"
 
@@ -131,6 +142,8 @@ class Link:
             filter=kept_filter,
             events=self.events if self.uses_events else EventFilter(),
             place=self.place if self.uses_place else "",
+            context=self.context or not self.uses_events,
+            sort=self.sort if self.uses_sort else COMPARISON_SORTS[0],
         )
 
     def query(self) -> dict[str, list[str]]:
@@ -142,6 +155,10 @@ class Link:
             params["show"] = [link.show]
         params.update(filters.to_params(link.filter))
         params.update(filters.event_params(link.events))
+        if not link.context:
+            params["context"] = ["0"]
+        if link.sort != COMPARISON_SORTS[0]:
+            params["sort"] = [link.sort]
         if link.place:
             params["place"] = [link.place]
         if link.lang != DEFAULT_LANG:
@@ -197,6 +214,8 @@ def parse(params: Mapping[str, Sequence[str] | str], page: str = HOME, embedded:
     f, dropped = filters.from_params({k: v for k, v in rest.items() if k in filters.PARAM_NAMES})
     events, dropped_events = filters.event_filter_from_params(rest)
     dropped += dropped_events
+    for name in SINGLE_PARAMS:
+        dropped += [f"{name}={value}" for value in _listed(rest, name)[1:]]
     place = ""
     for value in _listed(rest, "place")[:1]:
         if _PLACE_ID.fullmatch(value):
@@ -215,8 +234,29 @@ def parse(params: Mapping[str, Sequence[str] | str], page: str = HOME, embedded:
             lang = value  # type: ignore[assignment]
         else:
             dropped.append(f"lang={value}")
+    context = True
+    for value in _listed(rest, "context")[:1]:
+        if value in ("0", "1"):
+            context = value == "1"
+        else:
+            dropped.append(f"context={value}")
+    sort = COMPARISON_SORTS[0]
+    for value in _listed(rest, "sort")[:1]:
+        if value in COMPARISON_SORTS:
+            sort = value
+        else:
+            dropped.append(f"sort={value}")
     dropped += [f"{name}=…" for name in rest if name not in KNOWN_PARAMS]
-    link = Link(page=page if page in PAGE else HOME, filter=f, events=events, place=place, show=show, lang=lang)
+    link = Link(
+        page=page if page in PAGE else HOME,
+        filter=f,
+        events=events,
+        place=place,
+        show=show,
+        lang=lang,
+        context=context,
+        sort=sort,
+    )
     return Parsed(link, tuple(dropped), too_long)
 
 
@@ -255,6 +295,10 @@ def export_name(chart_name: str, link: Link) -> str:
     parts = [chart_name, *f.provinces, *f.levels, *f.statuses, *f.types, *e.types, *e.directions, *e.actors]
     if f.query:
         parts.append(f.query)
+    if not link.context:
+        parts.append("without-context")
+    if link.sort != COMPARISON_SORTS[0]:
+        parts.append(f"by-{link.sort}")
     if (f.year_from, f.year_to) != (filters.FIRST_YEAR, filters.this_year()):
         parts.append(f"{f.year_from}-{f.year_to}")
     slug = "-".join(parts).lower()

@@ -35,6 +35,11 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def plain(value: object) -> str:
+    """A cell or field as the text a template escapes: empty for missing values."""
+    return _text(value)
+
+
 def markdown(value: object) -> str:
     """Text for st.markdown, st.caption, st.warning, headings: shown as typed, never as markup.
     Streamlit finds bare addresses (https://…, //…, www.…, a@b.nl) in the text *after* escapes are

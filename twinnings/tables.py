@@ -47,25 +47,6 @@ def map_table(ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return ties_table(ties, lang).drop(columns=[t("col_sources", lang), "id"])
 
 
-def html_table(table: pd.DataFrame, caption: str) -> str:
-    """A frame as a plain, semantic HTML table (caption, column headers) in a focusable scroll region.
-    The map's text alternative uses it instead of st.dataframe: a screen reader reads a real table, and
-    the home page does not load the data grid's 1.5 MB of script while the map is drawing."""
-    escape = safe_text.html_text
-    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in table.columns)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{escape(value)}</td>" for value in row) + "</tr>"
-        for row in table.itertuples(index=False, name=None)
-    )
-    return (
-        f'<div class="tw-table" role="region" aria-label="{escape(caption)}" tabindex="0">'
-        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-    )
-
-
-COMPARISON_SORTS = ("ties", "active", "ended", "ended_since_2021", "unknown", "municipalities")
-
-
 def comparison_table(
     totals: pd.DataFrame, lang: Lang, selected: tuple[str, ...] = (), sort_by: str = "ties"
 ) -> pd.DataFrame:
@@ -190,8 +171,13 @@ def source_entries(source_ids: str, sources: pd.DataFrame) -> list[tuple[str, st
 
 def source_links_markdown(source_ids: str, sources: pd.DataFrame) -> str:
     """A Markdown list of an event's or tie's sources: publisher, title and date, linked (http(s) only)."""
+    return entries_markdown(source_entries(source_ids, sources))
+
+
+def entries_markdown(entries) -> str:
+    """Source entries (text, http(s) address or None) as a Markdown list whose text stays text."""
     lines = []
-    for text, url in source_entries(source_ids, sources):
+    for text, url in entries:
         if url:
             url = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
         lines.append(f"- [{safe_text.markdown(text)}](<{url}>)" if url else f"- {safe_text.markdown(text)}")

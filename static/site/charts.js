@@ -9,6 +9,30 @@
       Plotly.newPlot(box, figure.data, figure.layout, spec.config);
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
-  else draw();
+  // PNG and SVG at publication size of a chart the site has no image files of (a place's own chart):
+  // drawn here by plotly.js from the full layout, so the buttons show only where script runs.
+  function offerDownloads() {
+    document.querySelectorAll("[data-download]").forEach(function (button) {
+      button.closest("li").hidden = false;
+      button.addEventListener("click", function () {
+        var spec = JSON.parse(document.getElementById(button.getAttribute("data-for")).textContent);
+        var box = document.createElement("div");
+        Plotly.toImage({ data: spec.full.data, layout: spec.full.layout }, {
+          format: button.getAttribute("data-download"),
+          width: Number(button.getAttribute("data-width")),
+          height: Number(button.getAttribute("data-height")),
+          scale: Number(button.getAttribute("data-scale")),
+        }).then(function (url) {
+          var link = document.createElement("a");
+          link.href = url;
+          link.download = button.getAttribute("data-name") + "." + button.getAttribute("data-download");
+          box.appendChild(link);
+          link.click();
+        });
+      });
+    });
+  }
+  function start() { draw(); offerDownloads(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

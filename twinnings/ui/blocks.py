@@ -1,5 +1,5 @@
 """A chart or a map with what comes beside it, the same way on every page and in every embed.
-The assembly itself is `presentation` (shared with the static site); this module only renders it."""
+The assembly itself is `presentation` (shared with the static site); `render` calls these."""
 
 from __future__ import annotations
 
@@ -12,12 +12,10 @@ from twinnings.routes import Link
 from twinnings.ui import context, links, state
 
 
-def chart_block(chart: charts.Chart, link: Link, fmt: str) -> None:
-    """A chart with its data download, its text alternative and its embed code. Downloads are named
-    after the view (`link`: its selection, or a profile's place); with a public address configured, the
-    source line inside the figure carries the permalink."""
-    lang = link.lang
-    kit = presentation.chart_kit(chart, link, context.settings().public_url)
+def chart_block(kit: presentation.ChartKit, fmt: str, tools: bool = True) -> None:
+    """A chart with its text alternative and, with `tools`, its data download, embed code and table.
+    Downloads are named after the view (its selection, or a profile's place)."""
+    lang = kit.embed.lang
     chart = kit.chart
     narrow = state.narrow()
     if narrow:
@@ -32,7 +30,7 @@ def chart_block(chart: charts.Chart, link: Link, fmt: str) -> None:
     st.markdown(safe_text.markdown(chart.summary))
     if narrow and chart.notes:
         st.markdown(safe_text.markdown(" · ".join(chart.notes)))
-    if link.embedded:
+    if not tools:
         return
     left, middle, right = st.columns([1, 1, 2])
     left.download_button(

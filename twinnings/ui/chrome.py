@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from twinnings import filters, i18n, profiles, provinces, routes, safe_text
+from twinnings import filters, i18n, provinces, routes, safe_text, tables
 from twinnings.filters import EventFilter, Filter
 from twinnings.routes import Link
-from twinnings.summary import KeyFigures
-from twinnings.ui import links, state
+from twinnings.ui import state
 
 NOTICE_ITEMS, NOTICE_ITEM_LENGTH = 3, 40
 
@@ -63,8 +62,9 @@ def filter_sidebar(lang: i18n.Lang) -> Filter:
     return state.current_filter()
 
 
-def event_filters(lang: i18n.Lang) -> EventFilter:
-    """The events page's own filters (type, direction, who acted), kept in the permalink."""
+def event_controls(lang: i18n.Lang) -> EventFilter:
+    """The events page's own filters (type, direction, who acted) and whether national and international
+    context counts: all kept in the permalink."""
     stored = state.current_events()
     kinds = {
         "etype": ("filter_event_type", "event"),
@@ -84,7 +84,18 @@ def event_filters(lang: i18n.Lang) -> EventFilter:
             key=key,
             on_change=state.store_events,
         )
+    st.toggle(i18n.t("include_context", lang), key=state.CONTEXT_KEY)
     return state.current_events()
+
+
+def comparison_sort(lang: i18n.Lang) -> str:
+    """The province comparison's order, kept in the permalink."""
+    return st.selectbox(
+        i18n.t("compare_sort", lang),
+        routes.COMPARISON_SORTS,
+        format_func=lambda figure: tables.comparison_label(figure, lang),
+        key=state.SORT_KEY,
+    )
 
 
 def page_title(link: Link, lang: i18n.Lang, place_name: str = "") -> str:
@@ -204,40 +215,3 @@ def export_format(lang: i18n.Lang) -> str:
         )
         or "png"
     )
-
-
-KEY_FIGURES = (
-    ("key_ties", "ties"),
-    ("key_active", "active"),
-    ("key_ended_since_2021", "ended_since_2021"),
-    ("key_nl_places", "nl_places"),
-    ("key_cn_places", "cn_places"),
-)
-
-
-def key_figures_block(figures: KeyFigures, lang: i18n.Lang) -> None:
-    """Five metrics in a row; on a phone one line, so the map is not pushed off the first screen."""
-    values = [(i18n.t(key, lang), getattr(figures, attr)) for key, attr in KEY_FIGURES]
-    if state.narrow():
-        st.markdown(" · ".join(f"**{value}** {safe_text.markdown(name)}" for name, value in values))
-        return
-    for column, (name, value) in zip(st.columns(len(values)), values):
-        column.metric(name, value)
-
-
-def selection_heading(selected: Filter, ties, lang: i18n.Lang) -> None:
-    """When the selection is one province, every page says so in a sentence with its figures."""
-    if len(selected.provinces) == 1:
-        summary = profiles.selection_summary(ties, selected.provinces[0], lang)
-        st.markdown(f"**{safe_text.markdown(i18n.t('selection_province', lang, summary=summary))}**")
-
-
-def map_intro(lang: i18n.Lang) -> None:
-    """What a tie is and where to go next, folded behind one line so a phone shows the map first."""
-    from twinnings import __version__
-
-    with st.expander(i18n.t("what_is_a_tie", lang)):
-        st.markdown(i18n.t("map_intro", lang))
-        st.markdown(i18n.t("map_intro_links", lang, version=__version__))
-        links.page_link(Link(page="profile", lang=lang), i18n.t("page_profile", lang) + " →")
-        links.page_link(Link(page="data", lang=lang), i18n.t("page_data", lang) + " →")

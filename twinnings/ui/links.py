@@ -10,7 +10,7 @@ import streamlit as st
 
 from twinnings import corrections, embeds, filters, i18n, profiles, routes, safe_text
 from twinnings.routes import Link
-from twinnings.ui import context
+from twinnings.ui import context, state
 
 
 def app_root() -> str:
@@ -46,13 +46,10 @@ def profile_link_column(lang: i18n.Lang):
     return st.column_config.LinkColumn(i18n.t("col_profile", lang), display_text=i18n.t("col_profile", lang) + " →")
 
 
-def profile_search(
-    places: pd.DataFrame, lang: i18n.Lang, key: str = "profile_q", label_key: str = "profile_search"
-) -> None:
+def profile_search(places: pd.DataFrame, lang: i18n.Lang, label: str, help_text: str, key: str) -> None:
     """A search for any place, every municipality and province included: matches as links to their
-    profiles. The profile page and the home page show it, so no one needs the sidebar or the map's
-    shapes to find their own town."""
-    query = st.text_input(i18n.t(label_key, lang), help=i18n.t("profile_search_help", lang), key=key, max_chars=80)
+    profiles, so no one needs the sidebar or the map's shapes to find their own town."""
+    query = st.text_input(label, help=help_text, key=key, max_chars=80)
     if not query:
         return
     found = profiles.search(places, filters.clean_query(query))
@@ -62,6 +59,24 @@ def profile_search(
         extra = f" {place.name_zh}" if place.name_zh else ""
         level = i18n.label("level", place.level, lang)
         profile_link(place.id, f"{place.name}{extra} ({level})", lang)
+
+
+def view_link(target: Link, label: str, current: Link) -> None:
+    """A link to another view. A view on the page already open (the CPAFFC's events from the events
+    page) is a button that sets that page's own filters, since a page link would keep the session's."""
+    if target.page == current.page and not current.embedded and target.events != current.events:
+        st.button(
+            safe_text.markdown(label),
+            key=f"view_{target.href()}",
+            type="tertiary",
+            on_click=state.set_events,
+            args=(target.events,),
+        )
+        return
+    if current.embedded:
+        st.markdown(f"[{safe_text.markdown(label)} →](<{target.url(app_root())}>)")
+        return
+    page_link(target, label)
 
 
 def correction_url(kind: str, record_id: str, lang: i18n.Lang) -> str:

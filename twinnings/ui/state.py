@@ -29,6 +29,9 @@ PAGE_KEY = "_page"
 SHOWN_KEY = "_address_shown"
 ASKED_PLACE_KEY = "_asked_place"
 LAYOUT_KEY = "_layout"
+OPENED_KEY = "_address_opened"
+CONTEXT_KEY = "w_context"  # the events page's context toggle
+SORT_KEY = "w_compare_sort"  # the province comparison's sort
 _viewport = components.declare_component("viewport", path=str(Path(__file__).parent.parent / "viewport"))
 
 
@@ -55,12 +58,20 @@ def _address() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
+def keep_opening_address() -> None:
+    """The address the session opened with, before any widget bound to it (the language) rewrites it:
+    what it asked for that cannot be shown gets the notice, the language included."""
+    if OPENED_KEY not in st.session_state:
+        st.session_state[OPENED_KEY] = _address()
+
+
 def seed_once() -> None:
     """Once per session: the address's parts become the widgets' starting values."""
     if st.session_state.get(SEEDED_KEY):
         return
     st.session_state[SEEDED_KEY] = True
-    parsed = routes.parse(_address(), embedded=embedding())
+    opened = st.session_state.get(OPENED_KEY) or _address()
+    parsed = routes.parse(opened, embedded=embedding())
     st.session_state[NOTICE_KEY] = Notice(parsed.too_long, parsed.dropped)
     st.session_state[SHOWN_KEY] = {name: values for name, values in _address().items() if name != LANG_KEY}
     f = parsed.link.filter
@@ -72,6 +83,15 @@ def seed_once() -> None:
     st.session_state[WIDGET["q"]] = f.query
     st.session_state[WIDGET["view"]] = f.view
     st.session_state[EVENTS_KEY] = parsed.link.events
+    st.session_state[CONTEXT_KEY] = parsed.link.context
+    st.session_state[SORT_KEY] = parsed.link.sort
+
+
+def set_events(events: EventFilter) -> None:
+    """Open the events page's filters on `events` (a link to the CPAFFC's events)."""
+    st.session_state[EVENTS_KEY] = events
+    for param, (attr, _allowed) in filters.EVENT_PARAMS.items():
+        st.session_state[EVENT_WIDGET[param]] = list(getattr(events, attr))
 
 
 def clear_filters() -> None:
@@ -134,6 +154,8 @@ def link(page: str | None = None) -> Link:
         place=parsed.link.place,
         show=parsed.link.show,
         lang=lang(),
+        context=bool(st.session_state.get(CONTEXT_KEY, True)),
+        sort=st.session_state.get(SORT_KEY) or routes.COMPARISON_SORTS[0],
     ).canonical()
 
 

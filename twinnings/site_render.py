@@ -1,0 +1,288 @@
+"""The static site's face of a page model: autoescaped Jinja2 templates in `templates/site/`.
+
+`base.html` holds the one `<head>` (charset, language, canonical, hreflang, Open Graph) and the site's
+navigation; `page.html` and `embed.html` lay out a model's blocks with one macro per block kind
+(`blocks.html`). This module only answers what the templates ask of a page: addresses relative to its
+folder, a table's rows and link cells, a chart's figure and kit. Record text reaches the page only as
+template variables, which Jinja escapes; no document is put together or edited as a string.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+import plotly.io as pio
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from twinnings import __version__, charts, corrections, embeds, filters, routes, safe_text
+from twinnings.blocks import ChartBlock, MapBlock, PageModel, Table
+from twinnings.i18n import LANGS, Lang, t
+from twinnings.routes import Link
+
+SITE_NAME = "Stedenbanden NL–CN"
+NAV = (
+    ("home", "page_map"),
+    ("timeline", "page_timeline"),
+    ("events", "page_events"),
+    ("provinces", "site_provinces"),
+    ("places", "site_places"),
+    ("data", "page_data"),
+)
+SEARCH_MAX = 80  # characters: the app's search box takes as many
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("twinnings", "templates"),
+        autoescape=select_autoescape(["html", "xml", "txt"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def absolute(base: str, path: str) -> str:
+    """The address of a site path under the published base (TWINNINGS_STATIC_BASE_URL)."""
+    return f"{base.rstrip('/')}/{path}"
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What every page of one export shares: the published base, the place slugs, where the app and
+    the corrections live, and which charts the site draws as image files."""
+
+    base: str
+    slugs: dict[str, str]
+    app_url: str = ""
+    corrections_url: str | None = None
+    drawn: frozenset[str] = frozenset()  # chart views with PNG and SVG files under the language's folder
+
+
+def site_folder(link: Link, slugs: dict[str, str]) -> str:
+    """The static site's folder of a page link: a place's page, a section, the CPAFFC's events."""
+    lang = link.lang
+    if link.page == "profile":
+        return routes.site_dir(lang, "places", slugs[link.place]) if link.place else routes.site_dir(lang, "provinces")
+    if link.page == "events" and link.events == filters.EventFilter(actors=("cpaffc",)):
+        return routes.site_dir(lang, "cpaffc")
+    section = {"map": "home", "timeline": "timeline", "events": "events", "data": "data"}[link.page]
+    return routes.site_dir(lang, section)
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of the site as its templates see it."""
+
+    site: SiteContext
+    folder: str  # e.g. 'nl/plaats/gm0758-breda'; the page is folder/file
+    lang: Lang
+    title: str
+    description: str
+    image: str  # the preview image, a path under the site's root
+    section: str = ""  # which navigation entry is current
+    app_link: str = ""  # the same view in the app, when TWINNINGS_PUBLIC_URL is set
+    file: str = "index.html"
+    scripts: tuple[str, ...] = ()
+    preloads: tuple[tuple[str, str], ...] = ()
+    nav_items: tuple = field(default=NAV, repr=False)
+
+    @property
+    def path(self) -> str:
+        return f"{self.folder}/{self.file}"
+
+    def t(self, key: str, **values: str) -> str:
+        return t(key, self.lang, **values)
+
+    def href(self, to: str, is_file: bool = False) -> str:
+        return routes.site_href(self.folder, to, is_file)
+
+    def address(self, lang: Lang | None = None) -> str:
+        """The page's own address under the site's root (a folder ends in '/'), in `lang`'s version."""
+        folder = (lang or self.lang) + self.folder[len(self.lang) :]
+        return f"{folder}/" if self.file == "index.html" else f"{folder}/{self.file}"
+
+    def url(self, path: str) -> str:
+        """Absolute under the published base, else relative to this page."""
+        return absolute(self.site.base, path) if self.site.base else self.href(path.rstrip("/"), not path.endswith("/"))
+
+    @property
+    def full_title(self) -> str:
+        return self.title if self.title == SITE_NAME else f"{self.title} · {t('app_title', self.lang)}"
+
+    @property
+    def canonical(self) -> str:
+        return self.url(self.address())
+
+    @property
+    def alternates(self) -> list[tuple[str, str]]:
+        return [(lang, self.url(self.address(lang))) for lang in LANGS]
+
+    @property
+    def image_url(self) -> str:
+        return self.url(self.image)
+
+    @property
+    def home(self) -> str:
+        return routes.site_dir(self.lang, "home")
+
+    @property
+    def nav(self) -> list[tuple[str, str, str]]:
+        return [(section, routes.site_dir(self.lang, section), self.t(key)) for section, key in self.nav_items]
+
+    @property
+    def other_lang(self) -> str:
+        return next(lang for lang in LANGS if lang != self.lang)
+
+    @property
+    def other_lang_name(self) -> str:
+        return "English" if self.other_lang == "en" else "Nederlands"
+
+    @property
+    def other_lang_href(self) -> str:
+        return self.href(self.address(self.other_lang).rstrip("/"), self.file != "index.html")  # type: ignore[arg-type]
+
+    @property
+    def search_index(self) -> str:
+        return f"assets/search-{self.lang}.json"
+
+    @property
+    def places_index(self) -> str:
+        return routes.site_dir(self.lang, "places")
+
+    @property
+    def search_max(self) -> int:
+        return SEARCH_MAX
+
+    def link(self, target: Link) -> str:
+        """A link to another view: its page on the site."""
+        if target.show:
+            return self.href(f"{target.lang}/{target.show}.html", True)
+        return self.href(site_folder(target, self.site.slugs))
+
+    def correction(self, kind: str, record_id: str) -> str:
+        """'Report a correction': to the configured target, else to the policy on the data page."""
+        if self.site.corrections_url:
+            return corrections.report_url(self.site.corrections_url, kind, record_id, self.lang)
+        return self.href(routes.site_dir(self.lang, "data")) + f"#{corrections.POLICY_ANCHOR}"
+
+    def table(self, block: Table) -> dict:
+        """The rows of a table block, each with its link cells (profile, correction), and its CSV."""
+        columns = list(block.frame.columns)
+        extra: list[Callable[[int], tuple[str, str]]] = []
+        if block.profiles:
+            columns.append(self.t("col_profile"))
+            extra.append(
+                lambda i: (
+                    self.t("col_profile"),
+                    self.link(Link(page="profile", place=block.profiles[i], lang=self.lang)),
+                )
+            )
+        if block.records:
+            columns.append(self.t("col_correction"))
+            extra.append(lambda i: (self.t("report_correction"), self.correction(block.records, block.ids[i])))
+        rows = [
+            ([safe_text.plain(value) for value in row], [cell(i) for cell in extra])
+            for i, row in enumerate(block.frame.itertuples(index=False, name=None))
+        ]
+        return {"columns": columns, "rows": rows, "csv": f"{block.csv_name}.csv"}
+
+    def chart(self, block: ChartBlock) -> dict:
+        """A chart's figure (full and compact, as inert JSON) and what a reporter gets beside it."""
+        kit = block.kit
+        figures = {}
+        for name, chart in (("full", kit.chart), ("compact", charts.compact(kit.chart))):
+            figure = chart.figure.to_plotly_json()  # a plain dict: no second validated copy of the figure
+            layout = {key: value for key, value in figure["layout"].items() if key != "width"}
+            figures[name] = json.loads(pio.to_json({**figure, "layout": {**layout, "autosize": True}}, validate=False))
+        config = {**charts.export_config(kit.download_name), "responsive": True}
+        spec_id = f"chart-{kit.download_name}"
+        show = kit.embed.show
+        drawn = show in self.site.drawn and routes.static_path(kit.embed) is not None
+        home = routes.site_dir(self.lang, "home")
+        embed_path = self.embed_path(block)
+        src = absolute(self.site.base, embed_path) if self.site.base else f"/{embed_path}"
+        return {
+            "spec_id": spec_id,
+            "spec": Markup(safe_text.script_json({**figures, "config": config})),  # noqa: S704 - escaped for <script>
+            "height": kit.height,
+            "width": charts.EXPORT_WIDTH,
+            "scale": {"png": charts.EXPORT_SCALE, "svg": 1},
+            "alt": kit.alt,
+            "summary": kit.chart.summary,
+            "title": kit.chart.title,
+            "name": kit.download_name,
+            "images": [(fmt.upper(), self.href(f"{home}/{show}.{fmt}", True)) for fmt in ("png", "svg")]
+            if drawn
+            else [],
+            "drawn_here": [] if drawn else ["png", "svg"],
+            "csv": f"{kit.download_name}.csv",
+            "embed_href": self.href(embed_path, True),
+            "snippet": embeds.frame_snippet(src, kit.chart.title, embeds.frame_height(kit.embed, kit.height)),
+            "table": {
+                "columns": list(kit.chart.data.columns),
+                "rows": [
+                    [safe_text.plain(v) for v in row] for row in kit.chart.data.itertuples(index=False, name=None)
+                ],
+            },
+        }
+
+    def embed_path(self, block: ChartBlock) -> str:
+        """Where the chart's embed page lives: the shared one of a view of all the data, else beside the page."""
+        shared = routes.static_path(block.kit.embed)
+        return shared if shared else f"{self.folder}/embed-{block.kit.embed.show}.html"
+
+    def map_frame(self, block: MapBlock) -> dict:
+        """The frame of a map: a place's own map document beside its page, or the home map's."""
+        if block.place:
+            return {"src": "kaart.html", "css_class": "mapframe mini", "table_anchor": ""}
+        view = block.link.filter.view
+        other = "cn" if view == "nl" else "nl"
+        return {
+            "src": self.href(f"{self.home}/map-{view}.html", True),
+            "css_class": "mapframe",
+            "table_anchor": "kaart-als-tabel",
+            "other_view": self.href(f"{self.home}/map-{other}.html", True),
+            "other_view_text": self.t("site_cn_view") if other == "cn" else self.t("view_nl"),
+        }
+
+
+def plain_table(frame: pd.DataFrame, caption: str) -> str:
+    """A frame as a plain HTML table of text (the app's map table; the site's tables use the same macro)."""
+    rows = [[safe_text.plain(value) for value in row] for row in frame.itertuples(index=False, name=None)]
+    return environment().get_template("table.html").render(columns=list(frame.columns), rows=rows, caption=caption)
+
+
+def render_page(model: PageModel, page: SitePage) -> str:
+    return environment().get_template("site/page.html").render(model=model, page=page, **globals_for(page))
+
+
+def render_embed(model: PageModel, page: SitePage) -> str:
+    return environment().get_template("site/embed.html").render(model=model, page=page, **globals_for(page))
+
+
+def globals_for(page: SitePage) -> dict:
+    def translate(key: str, **values: str) -> str:
+        return t(key, page.lang, **values)
+
+    return {"t": translate, "site_name": SITE_NAME, "version": __version__}
+
+
+def render_root(base: str) -> str:
+    canonical = absolute(base, "") if base else "./"
+    image = absolute(base, "nl/preview.png") if base else "nl/preview.png"
+    template = environment().get_template("site/root.html")
+    return template.render(site_name=SITE_NAME, tagline=t("app_tagline", "nl"), canonical=canonical, image=image)
+
+
+def render_sitemap(urls: list[str]) -> str:
+    return environment().get_template("site/sitemap.xml").render(urls=urls)
+
+
+def render_robots(sitemap: str) -> str:
+    return environment().get_template("site/robots.txt").render(sitemap=sitemap)
