@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
@@ -54,6 +54,7 @@ def test_markdown_escaping_leaves_no_link_image_or_markup(text):
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=60))
+@example("see www.elsewhere.example and a@elsewhere.example")
 def test_escaped_markdown_shows_exactly_the_text_typed(text):
     escaped = safe_text.markdown(text)
     assert not {t.type for t in tokens(escaped)} & FORBIDDEN

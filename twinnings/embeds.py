@@ -2,14 +2,12 @@
 
 An app embed is the live app in Streamlit's embed mode (`?embed=true`, no sidebar, no navigation)
 plus `show=<name>`, which tells app.py to draw only that chart or map, with the same selection and
-language as the view it was copied from. Addresses come from `routes`.
+language as the view it was copied from. Addresses come from `routes`, the markup from `templates/embed/`.
 """
 
 from __future__ import annotations
 
-import html
-
-from twinnings import routes
+from twinnings import markup, routes
 from twinnings.routes import Link
 
 SITE_NAME = "Stedenbanden NL–CN"
@@ -28,22 +26,15 @@ def frame_snippet(src: str, title: str, height: int) -> str:
 
 
 def _iframe(src: str, title: str, height: int) -> str:
-    label = html.escape(title, quote=True)
-    return (
-        f'<iframe src="{html.escape(src, quote=True)}" title="{label}" width="100%" height="{height}" '
-        f'style="border:0;max-width:1200px" loading="lazy"></iframe>'
-    )
+    return markup.render("embed/iframe.html", src=src, title=title, height=height)
 
 
 def snippet(root: str, embed: Link, title: str, content_height: int | None = None) -> str:
     """The app's embed of `embed` (a Link with `show`), with a title for screen readers and a link back
     to the full view (a profile's chart links back to its profile); tall enough for `content_height`."""
     height = frame_height(embed, content_height)
-    full = html.escape(embed.full_view().url(root), quote=True)
-    return (
-        f"{_iframe(embed.url(root), title, height)}\n"
-        f'<p><a href="{full}">{html.escape(title, quote=True)} · {SITE_NAME}</a></p>'
-    )
+    link_back = markup.render("embed/link-back.html", href=embed.full_view().url(root), title=title, site=SITE_NAME)
+    return f"{_iframe(embed.url(root), title, height)}\n{link_back}"
 
 
 def static_snippet(static_root: str, embed: Link, title: str, content_height: int | None = None) -> str:

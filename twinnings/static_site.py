@@ -35,7 +35,6 @@ from twinnings import (
     presentation,
     profiles,
     routes,
-    safe_text,
     site_render,
     tables,
 )
@@ -49,7 +48,6 @@ from twinnings.site_render import absolute
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 DATA_FILES = page_models.DATA_FILES
-VENDOR_PREFIX = maps.STATIC_URL.rsplit("/vendor", 1)[0]  # '/app/static': where the app serves Leaflet
 PREVIEW_SIZE = (1200, 630)
 
 
@@ -137,17 +135,9 @@ MAP_ASSETS = (  # what the map frame loads first; the home page asks for them wh
 )
 
 
-def relative_assets(rendered: str, folder: str) -> str:
-    """A folium document with its Leaflet and world links made relative to the page's folder."""
-    return rendered.replace(f'"{VENDOR_PREFIX}/', f'"{routes.site_href(folder, "app/static")}')
-
-
 def map_document(view: maps.MapView, folder: str, title: str, lang: Lang) -> str:
-    """A folium map as a frame document of the site: its assets from the site, its title and language."""
-    figure = view.combined().get_root()
-    figure.title = safe_text.html_text(title)  # branca writes the title into its template as it is
-    rendered = relative_assets(figure.render(), folder)
-    return rendered.replace("<html>", f'<html lang="{lang}">', 1)
+    """A folium map as a frame document of the site, its vendor files from the site itself."""
+    return view.document(title, lang, routes.site_href(folder, "app/static/vendor").rstrip("/"))
 
 
 def search_index(places_nl: pd.DataFrame, places: pd.DataFrame, known: pd.DataFrame, lang: Lang) -> list[dict]:

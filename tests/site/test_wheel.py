@@ -8,6 +8,7 @@ import zipfile
 
 from tests.harness import ROOT, free_port, wait_for_health
 
+FILES = ("assets", "templates")  # twinnings/<folder>/<kind>/<file>
 # Every module of the package imports (not the scripts: Streamlit runs twinnings.bundle, python -m __main__).
 IMPORT_ALL = """
 import importlib, pkgutil, twinnings
@@ -30,7 +31,10 @@ print(at.title[0].value)
 def test_the_wheel_carries_every_module_the_app_and_the_data(installed):
     (wheel,) = (installed.parent.parent / "wheels").glob("twinnings-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    expected = {f"twinnings/{p.relative_to(ROOT / 'twinnings')}" for p in (ROOT / "twinnings").rglob("*.py")}
+    package = ROOT / "twinnings"
+    expected = {f"twinnings/{p.relative_to(package)}" for p in package.rglob("*.py")}
+    # the scripts, styles and markup templates the modules read
+    expected |= {f"twinnings/{p.relative_to(package)}" for p in package.glob("*/*/*") if p.parent.parent.name in FILES}
     for folder in ("pages", "data", "static"):
         expected |= {f"twinnings/bundle/{p.relative_to(ROOT)}" for p in (ROOT / folder).rglob("*") if p.is_file()}
     expected |= {"twinnings/bundle/app.py", "twinnings/bundle/.streamlit/config.toml"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from twinnings import filters, i18n, provinces, routes, safe_text, tables
+from twinnings import filters, i18n, markup, provinces, routes, safe_text, tables
 from twinnings.filters import EventFilter, Filter
+from twinnings.markup import Markup
 from twinnings.routes import Link
 from twinnings.ui import state
 
@@ -131,37 +132,14 @@ def url_notice(lang: i18n.Lang) -> None:
         st.warning(safe_text.markdown(notice_text(current.too_long, current.dropped, lang)), icon=None)
 
 
-# Streamlit's focus ring on page links (1.1:1) falls short of WCAG AA; its captions (3.9:1) do too,
-# so the pages write notes as body text instead of st.caption.
-PAGE_STYLE = (
-    "<style>"
-    '[data-testid="stSidebarNav"] a:focus-visible,a:focus-visible,button:focus-visible,.tw-table:focus-visible'
-    "{outline:3px solid #005A8C !important;outline-offset:2px;}"
-    ".st-key-viewport{position:absolute !important;width:100%;height:0;overflow:hidden;}"
-    # an embed shows one chart or map: no sidebar, no top padding
-    'body.tw-embed [data-testid="stSidebar"],body.tw-embed [data-testid="stExpandSidebarButton"],'
-    'body.tw-embed [data-testid="stHeader"]{display:none;}'
-    # the sidebar's opener says what it opens (page script), in words a phone visitor sees
-    ".tw-menu-label{font:600 .9rem/1 sans-serif;margin-left:.25rem;color:#31333f;}"
-    # a phone's first screen is for the map: a one-line title
-    '@media (max-width:640px){[data-testid="stMainBlockContainer"] h1{font-size:2rem !important;}'
-    '[data-testid="stMainBlockContainer"] h2{font-size:1.5rem !important;}}'
-    'body.tw-embed [data-testid="stMainBlockContainer"]{padding-top:1rem;}'
-    '[data-testid="stMainBlockContainer"]{padding-top:3.5rem;}'
-    # plain HTML tables (tables.html_table): scroll sideways on a phone, lines that stay readable
-    ".tw-table{overflow-x:auto;max-height:32rem;overflow-y:auto;}"
-    ".tw-table table{border-collapse:collapse;font-size:.9rem;min-width:100%;}"
-    ".tw-table caption{text-align:left;font-weight:600;padding:.25rem 0;}"
-    ".tw-table th,.tw-table td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #d0d0d0;}"
-    ".tw-table th{position:sticky;top:0;background:#f0f2f6;}"
-    "</style>"
-)
+# The app's own style sheet (focus rings, embed mode, phone titles, plain tables): assets/app/page.css.
+PAGE_STYLE = markup.render("app/page-style.html", css=Markup(markup.style("app/page.css")))
 
 
 def page_script(lang: i18n.Lang, title: str) -> None:
     """What Streamlit does not set itself: the page language, meaningful frame titles, the 'copy link'
     buttons (Streamlit strips inline handlers), and a guard for links so long that Streamlit drops them
-    whole (they come back as ?link=too-long, which gets a notice)."""
+    whole (they come back as ?link=too-long, which gets a notice). The script is assets/app/page.js."""
     config = {
         "lang": lang,
         "title": title,
@@ -170,32 +148,8 @@ def page_script(lang: i18n.Lang, title: str) -> None:
         "tooLong": f"{routes.TOO_LONG_PARAM}={routes.TOO_LONG_VALUE}",
         "embed": state.embedding(),
     }
-    script = (
-        "<script>(function(){var c=" + safe_text.script_json(config) + ";window.__twConfig=c;"
-        "var d=window.document;"
-        "var q=window.location.search;"
-        "if(q.length>512*1024||q.split('&').length>1000){"
-        "window.location.replace(window.location.pathname+'?'+c.tooLong);return;}"
-        "function apply(){var c=window.__twConfig;d.documentElement.lang=c.lang;"
-        "d.body.classList.toggle('tw-embed',!!c.embed);"
-        "var o=d.querySelector('[data-testid=\"stExpandSidebarButton\"]');"
-        "if(o&&o.getAttribute('aria-label')!==c.menu){o.setAttribute('aria-label',c.menu);}"
-        "var m=o&&o.querySelector('.tw-menu-label');"
-        "if(o&&!m){m=d.createElement('span');m.className='tw-menu-label';m.setAttribute('aria-hidden','true');"
-        "o.appendChild(m);}"
-        "if(m&&m.textContent!==c.menu){m.textContent=c.menu;}"
-        "if(d.title!==c.title){d.title=c.title;}"
-        "d.querySelectorAll('iframe').forEach(function(f){"
-        "if((f.src||'').indexOf('streamlit_folium')>=0&&f.title!==c.mapFrame){f.title=c.mapFrame;}"
-        "else if((f.src||'').indexOf('viewport')>=0){f.title='';f.setAttribute('aria-hidden','true');"
-        "f.tabIndex=-1;}});}"
-        "apply();"
-        "if(!window.__twObserver){window.__twObserver=new MutationObserver(apply);"
-        "window.__twObserver.observe(d.documentElement,{childList:true,subtree:true,characterData:true});"
-        "d.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('.tw-copy-link');"
-        "if(!b)return;navigator.clipboard.writeText(window.location.href).then(function(){"
-        "b.textContent=b.getAttribute('data-done');});});}"
-        "})();</script>"
+    script = markup.render(
+        "app/page-script.html", config=Markup(safe_text.script_json(config)), script=Markup(markup.asset("app/page.js"))
     )
     st.html(PAGE_STYLE + script, unsafe_allow_javascript=True)
 

@@ -3,12 +3,10 @@ Every address comes from `routes`, so a link here means what it means on the sta
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
-from twinnings import corrections, embeds, filters, i18n, profiles, routes, safe_text
+from twinnings import corrections, embeds, filters, i18n, markup, profiles, routes, safe_text
 from twinnings.routes import Link
 from twinnings.ui import context, state
 
@@ -107,13 +105,8 @@ def record_columns(lang: i18n.Lang) -> dict:
 
 def copy_link_button(lang: i18n.Lang) -> None:
     """A visible 'Copy link' button for the current view: the address bar is the permalink. Streamlit
-    strips inline handlers, so the page script (chrome.page_script) listens for clicks on it."""
-    done = html.escape(i18n.t("link_copied", lang), quote=True)
-    st.html(
-        '<button type="button" class="tw-copy-link" style="font:inherit;padding:.35rem .8rem;'
-        'border:1px solid #767676;border-radius:.5rem;background:#fff;color:#222;cursor:pointer" '
-        f'data-done="{done}">{html.escape(i18n.t("copy_link", lang))}</button>'
-    )
+    strips inline handlers, so the page script (assets/app/page.js) listens for clicks on it."""
+    st.html(markup.render("app/copy-link.html", done=i18n.t("link_copied", lang), label=i18n.t("copy_link", lang)))
 
 
 def embed_code(embed: Link, title: str, content_height: int | None = None) -> None:
