@@ -55,7 +55,7 @@ def profile_search(
     query = st.text_input(i18n.t(label_key, lang), help=i18n.t("profile_search_help", lang), key=key, max_chars=80)
     if not query:
         return
-    found = profiles.search(places, filters.clean_query(query))
+    found = profiles.search(places, filters.clean_query(query), lang)
     if found.empty:
         st.markdown(i18n.t("profile_no_results", lang))
     for place in found.itertuples():
