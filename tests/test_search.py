@@ -69,8 +69,11 @@ def test_the_static_search_answers_every_shared_case_as_the_app_does(entries, tm
 
 def test_the_index_the_site_exports_is_the_search_s_own(directories, dataset):
     """static_site.search_index still builds the index itself; until it calls search.index the two must agree."""
-    from twinnings.static_site import search_index
+    from twinnings import static_site
 
+    search_index = getattr(static_site, "search_index", None)
+    if search_index is None:
+        pytest.skip("static_site writes search.index itself: nothing left to compare")
     for lang, places in directories.items():
         exported = search_index(directories["nl"], places, dataset.places, lang)
         assert sorted(exported, key=lambda e: e["u"]) == sorted(search.index(places, lang), key=lambda e: e["u"])
