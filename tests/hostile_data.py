@@ -1,6 +1,7 @@
 """A copy of the data package whose every text field carries what an attacker or a careless paste
 would put there: HTML, Markdown links and images, javascript: and scheme-relative URLs, template
-syntax, invisible characters and very long strings. It still validates, so the app shows it."""
+syntax, invisible characters and very long strings (place names as long as a name may be). It still
+validates, so the app shows it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ PAYLOAD = (
     " {{ 7*7 }} ${alert(4)} `x` <script>alert(5)</script> **vet** # kop"
     " zero\u200bwidth\u200f rlm"
 )
+# A place name's share of it: `validate` rejects names over model.MAX_NAME_LENGTH, and this one with its row
+# number stays within it.
+NAME_PAYLOAD = f"<img src=//{EVIL_HOST}/i.png onerror=alert(1)><b id={INJECTED_ID}>b</b>[x](//{EVIL_HOST})${{a}}"
+NAME_FIELDS = ("name_nl", "name_en", "name_pinyin", "former_names")
 LONG = "lang " * 1200
 # Every free-text field of every file, as the model declares them.
 TEXT_FIELDS = {
@@ -49,8 +54,8 @@ def write_hostile_copy(target: Path) -> Path:
             for name in fields:
                 if not row[name]:
                     continue
-                if name == "name_en" or name == "name_nl":
-                    row[name] = f"{PAYLOAD} {n}"  # names stay unique per row
+                if file == "places.csv" and name in NAME_FIELDS:
+                    row[name] = f"{NAME_PAYLOAD} {n}"  # names stay unique per row
                 else:
                     row[name] = PAYLOAD + (LONG if file == "events.csv" and name.startswith("summary") else "")
             if file == "sources.csv":

@@ -164,6 +164,16 @@ def test_download_names_carry_the_events_filters():
     assert routes.export_name("stedenbanden-actors", link) == "stedenbanden-actors-award-cpaffc"
 
 
+def test_download_names_and_place_folders_share_one_slug_rule():
+    link = Link(filter=Filter(query="Fryslân"))
+    assert routes.export_name("stedenbanden-begun-ended", link) == "stedenbanden-begun-ended-fryslan"
+    assert routes.place_slug("PV21", "Fryslân") == "pv21-fryslan"
+    assert routes.export_name("stedenbanden-kaart-nl", Link(filter=Filter(query="'s-Hertogenbosch!"))) == (
+        "stedenbanden-kaart-nl-s-hertogenbosch"
+    )
+    assert routes.slug("Xī’ān 西安") == "xi-an"
+
+
 def test_the_static_site_holds_the_unfiltered_views_only():
     assert routes.static_path(Link(show="map", filter=Filter(view="cn"), lang="en")) == "en/embed-map-cn.html"
     assert routes.static_path(Link(show="standing")) == "nl/embed-standing.html"

@@ -210,6 +210,41 @@ def test_municipality_without_province_is_reported(data_copy):
     assert any(m.endswith("field 'parent_id': a gemeente needs its province") for m in messages(data_copy))
 
 
+def test_names_no_place_could_have_are_reported_with_file_row_and_field(data_copy):
+    def spoil(rows):
+        first_row(rows, id="GM0855")["name_en"] = "Tilburg " * 769 + "x"  # 6,153 characters
+        first_row(rows, id="GM0363")["name_nl"] = "Amster\ndam"
+        first_row(rows, id="610100")["name_pinyin"] = "12345"
+        first_row(rows, id="GM0599")["former_names"] = "Rotterdam | " + "R" * 101
+
+    rewrite(data_copy / "places.csv", spoil)
+    found = messages(data_copy)
+    row = {place: n for n, place in enumerate(csv_ids(data_copy / "places.csv"), 2)}
+    assert (
+        f"places.csv, row {row['GM0855']}, field 'name_en': is 6153 characters long; no place name is longer than "
+        "100 (the search and the site's page addresses rely on it)"
+    ) in found
+    assert (
+        f"places.csv, row {row['GM0363']}, field 'name_nl': holds a line break (U+000A) at character 7; "
+        "a place name is one line: remove it"
+    ) in found
+    assert f"places.csv, row {row['610100']}, field 'name_pinyin': '12345' has no letter; no place is called that" in (
+        found
+    )
+    assert any(
+        m.startswith(f"places.csv, row {row['GM0599']}, field 'former_names': the name 'RRRR")
+        and "is 101 characters long" in m
+        for m in found
+    )
+    with pytest.raises(DataError):
+        load(data_copy)
+
+
+def csv_ids(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [row["id"] for row in csv.DictReader(f)]
+
+
 def test_place_event_on_a_chinese_place_is_reported(data_copy):
     def misplace(rows):
         first_row(rows, scope="place")["place_id"] = "310000"

@@ -13,16 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
-from rapidfuzz import fuzz
 
-from twinnings import model, provinces
+from twinnings import model, provinces, search
 
 FIRST_YEAR = 1979
 VIEWS = ("nl", "cn")
 LEVELS = model.NL_LEVELS
 PROVINCE_CODES = provinces.codes()
-SEARCH_THRESHOLD = 80
-MAX_QUERY_LENGTH = 80
+MAX_QUERY_LENGTH = search.MAX_QUERY_LENGTH
 
 
 def this_year() -> int:
@@ -168,13 +166,13 @@ def apply_events(e: EventFilter, events: pd.DataFrame) -> pd.DataFrame:
 
 
 def clean_query(text: str) -> str:
-    """A search text without control characters, trimmed to a sane length."""
-    printable = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
-    return printable.strip()[:MAX_QUERY_LENGTH]
+    """A search text without control characters, trimmed to a sane length (MAX_QUERY_LENGTH)."""
+    return search.clean(text)
 
 
 def fold(text: str) -> str:
-    """Lower case without accents or apostrophes, so 'fryslan' finds 'Fryslân' and 'xian' finds "Xi'an"."""
+    """A name as lists sort it (the A–Z list): lower case, without accents or apostrophes, words apart.
+    The search folds names its own way (`twinnings.search.fold`)."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[\s'’\-]+", " ", stripped.lower()).strip()
@@ -190,33 +188,15 @@ SEARCH_COLUMNS = (
 )
 
 
-def name_contains(query: str, name: str) -> bool:
-    needle, hay = fold(query), fold(name)
-    if not needle or not hay:
-        return False
-    return needle in hay or needle.replace(" ", "") in hay.replace(" ", "")  # 'xian' finds "Xi'an"
-
-
-def name_matches(query: str, name: str) -> bool:
-    """The name holds the query, or nearly (a typo): fuzzy only for queries of four or more letters."""
-    if name_contains(query, name):
-        return True
-    needle, hay = fold(query), fold(name)
-    return len(needle) >= 4 and bool(hay) and fuzz.partial_ratio(needle, hay) >= SEARCH_THRESHOLD
-
-
 def search_mask(ties: pd.DataFrame, query: str) -> pd.Series:
-    """Ties whose Dutch or Chinese names match the query, tolerating accents and small typos.
-    Names that hold the query win: 'Tilburg' finds Tilburg, not Limburg, and 'Gelderland' not
+    """Ties whose Dutch or Chinese names match the query by the place search's rule (`twinnings.search`):
+    names that hold the query win, so 'Tilburg' finds Tilburg, not Limburg, and 'Gelderland' not
     Lansingerland; only when no name holds it do near misses count ('Rotterdm').
     Each distinct name is compared once, so the cost follows the number of places, not ties."""
-    if not fold(query):
+    if not search.needle_of(query):
         return pd.Series(True, index=ties.index)
     names = [name for name in pd.unique(ties[list(SEARCH_COLUMNS)].to_numpy().ravel()) if isinstance(name, str)]
-    hits = {name for name in names if name_contains(query, name)}
-    if not hits:
-        hits = {name for name in names if name_matches(query, name)}
-    return ties[list(SEARCH_COLUMNS)].isin(hits).any(axis=1)
+    return ties[list(SEARCH_COLUMNS)].isin(search.matching(names, query)).any(axis=1)
 
 
 def apply(f: Filter, ties: pd.DataFrame) -> pd.DataFrame:

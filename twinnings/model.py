@@ -18,6 +18,9 @@ PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 URL_PATTERN = r"^https?://\S+$"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$"
 PLACE_ID_PATTERN = r"^(GM\d{4}|PV\d{2}|\d{6})$"
+# Characters a place name may have: the longest real one has 40 or so; `validate` rejects longer ones,
+# and the search and page addresses rely on it.
+MAX_NAME_LENGTH = 100
 
 STATUSES = ("active", "dormant", "ended", "unknown")
 RELATION_TYPES = ("sister", "friendly_exchange", "memorandum", "informal")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from rapidfuzz import fuzz
 
-from twinnings import filters, provinces
+from twinnings import provinces
+from twinnings import search as search_rule
 from twinnings.i18n import Lang, label, t
 from twinnings.load import Dataset
 from twinnings.summary import TERMINATION_WAVE_START
@@ -50,7 +50,8 @@ class Profile:
 
 def directory(data: Dataset, municipalities: dict, provinces: dict, lang: Lang) -> pd.DataFrame:
     """Every place with a profile: the current CBS municipalities and provinces, and the Chinese places
-    of the data. Names from the data where it has the place (e.g. 'Den Haag', not "'s-Gravenhage")."""
+    of the data. Names from the data where it has the place (e.g. 'Den Haag', not "'s-Gravenhage"): `name` in
+    the language, `name_nl` and `name_en` in both (what the search knows a place by), Hanzi and pinyin."""
     known = data.places.set_index("id")
     name_column = "name_nl" if lang == "nl" else "name_en"
     rows = []
@@ -58,6 +59,7 @@ def directory(data: Dataset, municipalities: dict, provinces: dict, lang: Lang) 
         for feature in layer["features"]:
             code = feature["properties"]["statcode"]
             name = known.loc[code, "name_nl"] if code in known.index else feature["properties"]["statnaam"]
+            english = known.loc[code, "name_en"] if code in known.index else name
             province = code if level == "provincie" else feature["properties"].get("province", "")
             rows.append(
                 {
@@ -65,6 +67,8 @@ def directory(data: Dataset, municipalities: dict, provinces: dict, lang: Lang) 
                     "country": "NL",
                     "level": level,
                     "name": name,
+                    "name_nl": name,
+                    "name_en": english,
                     "name_zh": "",
                     "pinyin": "",
                     "province_id": province,
@@ -78,6 +82,8 @@ def directory(data: Dataset, municipalities: dict, provinces: dict, lang: Lang) 
                 "country": "CN",
                 "level": place.level,
                 "name": getattr(place, name_column),
+                "name_nl": place.name_nl,
+                "name_en": place.name_en,
                 "name_zh": place.name_zh,
                 "pinyin": place.name_pinyin,
                 "province_id": place.province_id,
@@ -86,22 +92,12 @@ def directory(data: Dataset, municipalities: dict, provinces: dict, lang: Lang) 
     return pd.DataFrame(rows)
 
 
-def search(places: pd.DataFrame, query: str, limit: int = 12) -> pd.DataFrame:
-    """Places whose name, Hanzi or pinyin matches, tolerating accents and small typos (as the sidebar),
-    closest first."""
-    needle = filters.fold(query).replace(" ", "")
-    if not needle:
-        return places.head(0)
-
-    def score(place: pd.Series) -> float:
-        names = [name for name in (place["name"], place["name_zh"], place["pinyin"]) if name]
-        if not any(filters.name_matches(query, name) for name in names):
-            return -1.0
-        return max(fuzz.ratio(needle, filters.fold(name).replace(" ", "")) for name in names)
-
-    scores = places.apply(score, axis=1)
-    found = places.assign(_score=scores)[scores >= 0]
-    return found.sort_values(["_score", "name"], ascending=[False, True]).drop(columns="_score").head(limit)
+def search(places: pd.DataFrame, query: str, lang: Lang = "nl", limit: int = search_rule.RESULTS) -> pd.DataFrame:
+    """Places any of whose names (both languages', Hanzi, pinyin) the query finds, best first: the rule of
+    `twinnings.search`, the static site's search too (accents, typos, pinyin, Hanzi)."""
+    found = search_rule.find(search_rule.entries(places, lang), query)[:limit]
+    rows = places.set_index("id", drop=False)
+    return rows.loc[[entry.id for entry in found]].reset_index(drop=True) if found else places.head(0)
 
 
 def place_of(places: pd.DataFrame, place_id: str) -> Place | None:

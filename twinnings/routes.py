@@ -289,7 +289,8 @@ def show_of(chart_name: str) -> str:
 
 
 def export_name(chart_name: str, link: Link) -> str:
-    """A download file name that carries the selection: stedenbanden-begun-ended-pv30-ended-2000-2026."""
+    """A download file name that carries the selection: stedenbanden-begun-ended-pv30-ended-2000-2026. The
+    place slugs' rule (`slug`): a search for 'Fryslân' is '…-fryslan', not '…-frysl-n'."""
     link = link.canonical()
     f, e = link.filter, link.events
     parts = [chart_name, *f.provinces, *f.levels, *f.statuses, *f.types, *e.types, *e.directions, *e.actors]
@@ -301,8 +302,7 @@ def export_name(chart_name: str, link: Link) -> str:
         parts.append(f"by-{link.sort}")
     if (f.year_from, f.year_to) != (filters.FIRST_YEAR, filters.this_year()):
         parts.append(f"{f.year_from}-{f.year_to}")
-    slug = "-".join(parts).lower()
-    return re.sub(r"[^a-z0-9]+", "-", slug).strip("-")[:120]
+    return slug("-".join(parts))[:120].rstrip("-")
 
 
 def static_path(link: Link) -> str | None:
@@ -342,11 +342,17 @@ SITE_PLACE = "plaats"
 SLUG_NAME_MAX = 40  # a name longer than any real place's is cut: a folder name must stay short
 
 
+def slug(text: str) -> str:
+    """The one slug rule, for folders and file names: accents folded to ASCII, lower case, every other run
+    of characters one hyphen: 'Fryslân' -> 'fryslan', "'s-Hertogenbosch" -> 's-hertogenbosch'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+
+
 def place_slug(place_id: str, name_nl: str) -> str:
     """'GM0758', 'Breda' -> 'gm0758-breda': the code keeps it unique, the name makes it readable."""
-    folded = unicodedata.normalize("NFKD", name_nl)
-    ascii_name = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    words = "-".join(re.findall(r"[a-z0-9]+", ascii_name))[:SLUG_NAME_MAX].rstrip("-")
+    words = slug(name_nl)[:SLUG_NAME_MAX].rstrip("-")
     return f"{place_id.lower()}-{words}" if words else place_id.lower()
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -223,7 +224,65 @@ def _place_problems(places: pd.DataFrame) -> list[Problem]:
             problems.append(Problem("places.csv", line, "parent_id", f"'{parent}' is in another country"))
         if row["level"] == "gemeente" and not parent:
             problems.append(Problem("places.csv", line, "parent_id", "a gemeente needs its province"))
+        problems += _name_problems(row, line)
     return problems
+
+
+NAME_FIELDS = ("name_nl", "name_en", "name_zh", "name_pinyin", "former_names")
+FORMER_NAMES_SEPARATOR = " | "
+# Layout characters the file check lets through in free text (other control characters it reports itself).
+LINE_BREAKS = {
+    "\t": "a tab",
+    "\n": "a line break",
+    "\r": "a line break",
+    "\u2028": "a line break",
+    "\u2029": "a line break",
+}
+
+
+def _name_problems(row: pd.Series, line: int) -> list[Problem]:
+    """Names no place could have: longer than model.MAX_NAME_LENGTH (the search and the site's addresses
+    rely on the limit), over more than one line, or without a single letter."""
+    problems: list[Problem] = []
+    for field_name in NAME_FIELDS:
+        value = row[field_name]
+        names = value.split(FORMER_NAMES_SEPARATOR) if field_name == "former_names" else [value]
+        for name in names:
+            if not name:
+                continue
+            which = f"the name '{_shortened(name)}' " if len(names) > 1 else ""
+            if len(name) > model.MAX_NAME_LENGTH:
+                problems.append(
+                    Problem(
+                        "places.csv",
+                        line,
+                        field_name,
+                        f"{which}is {len(name)} characters long; no place name is longer than "
+                        f"{model.MAX_NAME_LENGTH} (the search and the site's page addresses rely on it)",
+                    )
+                )
+            broken = next((i for i, ch in enumerate(name) if ch in LINE_BREAKS), None)
+            if broken is not None:
+                problems.append(
+                    Problem(
+                        "places.csv",
+                        line,
+                        field_name,
+                        f"{which}holds {LINE_BREAKS[name[broken]]} (U+{ord(name[broken]):04X}) at character "
+                        f"{broken + 1}; a place name is one line: remove it",
+                    )
+                )
+            if not any(unicodedata.category(ch).startswith("L") for ch in name):
+                problems.append(
+                    Problem(
+                        "places.csv", line, field_name, f"'{_shortened(name)}' has no letter; no place is called that"
+                    )
+                )
+    return problems
+
+
+def _shortened(name: str, limit: int = 40) -> str:
+    return name if len(name) <= limit else name[:limit] + "…"
 
 
 def _tie_problems(ties: pd.DataFrame, places: pd.DataFrame, today: dt.date) -> list[Problem]:

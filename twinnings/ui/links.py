@@ -50,7 +50,7 @@ def profile_search(places: pd.DataFrame, lang: i18n.Lang, label: str, help_text:
     query = st.text_input(label, help=help_text, key=key, max_chars=80)
     if not query:
         return
-    found = profiles.search(places, filters.clean_query(query))
+    found = profiles.search(places, filters.clean_query(query), lang)
     if found.empty:
         st.markdown(i18n.t("profile_no_results", lang))
     for place in found.itertuples():
