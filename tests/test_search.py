@@ -67,18 +67,6 @@ def test_the_static_search_answers_every_shared_case_as_the_app_does(entries, tm
     assert differ == []
 
 
-def test_the_index_the_site_exports_is_the_search_s_own(directories, dataset):
-    """static_site.search_index still builds the index itself; until it calls search.index the two must agree."""
-    from twinnings import static_site
-
-    search_index = getattr(static_site, "search_index", None)
-    if search_index is None:
-        pytest.skip("static_site writes search.index itself: nothing left to compare")
-    for lang, places in directories.items():
-        exported = search_index(directories["nl"], places, dataset.places, lang)
-        assert sorted(exported, key=lambda e: e["u"]) == sorted(search.index(places, lang), key=lambda e: e["u"])
-
-
 def test_folding_drops_accents_case_and_everything_but_letters_and_digits():
     assert search.fold("Den Haag") == search.fold("den-haag") == "denhaag"
     assert search.fold("Xi'an") == search.fold("Xī’ān") == "xian"

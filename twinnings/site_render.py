@@ -19,7 +19,7 @@ import plotly.io as pio
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from twinnings import __version__, charts, corrections, embeds, filters, routes, safe_text
+from twinnings import __version__, charts, corrections, embeds, filters, routes, safe_text, search
 from twinnings.blocks import ChartBlock, MapBlock, PageModel, Table
 from twinnings.i18n import LANGS, Lang, t
 from twinnings.routes import Link
@@ -33,7 +33,6 @@ NAV = (
     ("places", "site_places"),
     ("data", "page_data"),
 )
-SEARCH_MAX = 80  # characters: the app's search box takes as many
 
 
 @cache
@@ -157,7 +156,7 @@ class SitePage:
 
     @property
     def search_max(self) -> int:
-        return SEARCH_MAX
+        return search.MAX_QUERY_LENGTH
 
     def link(self, target: Link) -> str:
         """A link to another view: its page on the site."""

@@ -35,12 +35,13 @@ from twinnings import (
     presentation,
     profiles,
     routes,
+    search,
     site_render,
     tables,
 )
 from twinnings.blocks import ChartBlock, Links, MapBlock, PageModel, Table
 from twinnings.filters import Filter
-from twinnings.i18n import Lang, label, t
+from twinnings.i18n import Lang, t
 from twinnings.load import Dataset, load
 from twinnings.routes import Link
 from twinnings.settings import from_env
@@ -138,21 +139,6 @@ MAP_ASSETS = (  # what the map frame loads first; the home page asks for them wh
 def map_document(view: maps.MapView, folder: str, title: str, lang: Lang) -> str:
     """A folium map as a frame document of the site, its vendor files from the site itself."""
     return view.document(title, lang, routes.site_href(folder, "app/static/vendor").rstrip("/"))
-
-
-def search_index(places_nl: pd.DataFrame, places: pd.DataFrame, known: pd.DataFrame, lang: Lang) -> list[dict]:
-    """Every place with its page and the names a reader may type: the name, both languages' names where
-    the data has them ('Den Haag', 'The Hague'), Hanzi and pinyin."""
-    slugs = site_slugs(places_nl)
-    dutch = dict(zip(places_nl["id"], places_nl["name"]))
-    english = dict(zip(known["id"], known["name_en"]))
-    index = []
-    for place in places.itertuples():
-        names = (place.name, dutch[place.id], english.get(place.id, ""), place.name_zh, place.pinyin)
-        level = label("level", place.level, lang)
-        keys = [name for name in dict.fromkeys(names) if name]
-        index.append({"n": f"{place.name} ({level})", "u": f"{routes.SITE_PLACE}/{slugs[place.id]}/", "k": keys})
-    return index
 
 
 def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> None:
@@ -374,7 +360,7 @@ def export_site(out: Path, data_dir: Path = DATA_DIR, images: bool = True, only:
             write_place(site, lang, places, place_id)
             if done % 100 == 0 or done == len(chosen):
                 progress(f"{lang}: {done}/{len(chosen)} place pages")
-        index = search_index(places_nl, places, data.places, lang)
+        index = search.index(places, lang)
         (out / "assets" / f"search-{lang}.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )

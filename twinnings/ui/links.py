@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from twinnings import corrections, embeds, filters, i18n, markup, profiles, routes, safe_text
+from twinnings import corrections, embeds, filters, i18n, markup, profiles, routes, safe_text, search
 from twinnings.routes import Link
 from twinnings.ui import context, state
 
@@ -47,7 +47,7 @@ def profile_link_column(lang: i18n.Lang):
 def profile_search(places: pd.DataFrame, lang: i18n.Lang, label: str, help_text: str, key: str) -> None:
     """A search for any place, every municipality and province included: matches as links to their
     profiles, so no one needs the sidebar or the map's shapes to find their own town."""
-    query = st.text_input(label, help=help_text, key=key, max_chars=80)
+    query = st.text_input(label, help=help_text, key=key, max_chars=search.MAX_QUERY_LENGTH)
     if not query:
         return
     found = profiles.search(places, filters.clean_query(query), lang)
