@@ -36,17 +36,19 @@ def run_page(page: str, lang: str, monkeypatch, data_dir=None, params: dict | No
     at.run()
     if page != PAGES[0]:
         at.switch_page(page)
+        for name, value in (params or {}).items():  # the page's own address, as a link to it carries
+            at.query_params[name] = value
         at.run()
     return at
 
 
-def shared_page(page: str, lang: str, env: dict[str, str] | None = None) -> AppTest:
+def shared_page(page: str, lang: str, env: dict[str, str] | None = None, params: dict | None = None) -> AppTest:
     """`page` run once for the tests of a module that only read what it shows (a module-scoped fixture
     cannot take the function-scoped monkeypatch)."""
     with pytest.MonkeyPatch.context() as patch:
         for name, value in (env or {}).items():
             patch.setenv(name, value)
-        at = run_page(page, lang, patch)
+        at = run_page(page, lang, patch, params=params)
     assert not at.exception, at.exception
     return at
 

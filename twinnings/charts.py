@@ -16,12 +16,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from twinnings import __version__, model, profiles, provinces, safe_text
+from twinnings import __version__, image_formats, model, profiles, provinces, safe_text
 from twinnings.filters import FIRST_YEAR, EventFilter, Filter, apply_events, events_in, this_year
 from twinnings.i18n import Lang, label, t
 from twinnings.style import HIGHLIGHT, STATUS_COLOURS
 
-EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1200, 675, 2
+EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 675
+EXPORT_SCALE = image_formats.BY_NAME["png"].scale
 FONT = "Source Sans 3, Source Sans Pro, Noto Sans, Noto Sans CJK SC, Arial, sans-serif"
 LEVEL_COLOURS = {"gemeente": "#0072B2", "provincie": "#009E73"}
 # Okabe–Ito colours and distinct symbols, so event types read in colour and in grey.
@@ -146,7 +147,7 @@ def house_style(
     return fig
 
 
-def export_config(name: str, fmt: str = "png", height: int = EXPORT_HEIGHT) -> dict:
+def export_config(name: str, fmt: str = image_formats.DEFAULT, height: int = EXPORT_HEIGHT) -> dict:
     """Plotly config: the modebar download gives a publication-size file with a meaningful name."""
     return {
         "displaylogo": False,

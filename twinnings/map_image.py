@@ -38,7 +38,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 from pyproj import Transformer
 
-from twinnings import __version__
+from twinnings import __version__, image_formats
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.maps import NL_BOUNDS, places_of, ties_per_province
@@ -627,7 +627,7 @@ def map_image(
     Same input, same bytes: reporters can re-download without their CMS seeing a new picture."""
     if view not in ("nl", "cn"):
         raise ValueError(f"unknown map view {view!r}; expected 'nl' or 'cn'")
-    if fmt not in ("png", "svg"):
+    if fmt not in image_formats.NAMES:
         raise ValueError(f"unknown image format {fmt!r}; expected 'png' or 'svg'")
     with _LOCK, matplotlib.rc_context(rc_params()):
         fig = Figure(figsize=FIG_SIZE_IN, dpi=72, facecolor="white")

@@ -158,6 +158,7 @@ def place(link: Link, data: Dataset, places: pd.DataFrame, public_url: str = "")
     if not shown.empty:
         source_ids = " ".join(dict.fromkeys(" ".join(shown["source_ids"]).split()))
         blocks += [Heading(t("profile_sources", lang)), Sources(tuple(tables.source_entries(source_ids, data.sources)))]
+    blocks.append(search_block(lang, "profile_search"))  # on to the next place
     return PageModel("place", link, spot.name, profile.sentence, tuple(blocks))
 
 
@@ -276,6 +277,7 @@ def embed(link: Link, data: Dataset, places: pd.DataFrame, public_url: str = "",
     if link.show == "map":
         title = f"{t('page_map', lang)}: {t(f'view_{link.filter.view}', lang)}"
         credit = t("boundaries_credit", lang) if link.filter.view == "nl" else t("world_credit", lang)
+        blocks.append(Text(f"{t('app_title', lang)} · {title}", strong=True))  # a map has no title inside
         blocks.append(MapBlock(link, t("map_frame_title", lang), (charts.selection_text(link.filter, lang), credit)))
         lead = t("app_tagline", lang)
     else:

@@ -294,6 +294,8 @@ def export_name(chart_name: str, link: Link) -> str:
     link = link.canonical()
     f, e = link.filter, link.events
     parts = [chart_name, *f.provinces, *f.levels, *f.statuses, *f.types, *e.types, *e.directions, *e.actors]
+    if link.place and link.place.lower() not in chart_name.lower():
+        parts.append(link.place)
     if f.query:
         parts.append(f.query)
     if not link.context:

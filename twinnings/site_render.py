@@ -19,7 +19,7 @@ import plotly.io as pio
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from twinnings import __version__, charts, corrections, embeds, filters, routes, safe_text, search
+from twinnings import __version__, charts, corrections, embeds, filters, image_formats, routes, safe_text, search
 from twinnings.blocks import ChartBlock, MapBlock, PageModel, Table
 from twinnings.i18n import LANGS, Lang, t
 from twinnings.routes import Link
@@ -211,15 +211,15 @@ class SitePage:
             "spec": Markup(safe_text.script_json({**figures, "config": config})),  # noqa: S704 - escaped for <script>
             "height": kit.height,
             "width": charts.EXPORT_WIDTH,
-            "scale": {"png": charts.EXPORT_SCALE, "svg": 1},
+            "scale": {image.name: image.scale for image in image_formats.IMAGE_FORMATS},
             "alt": kit.alt,
             "summary": kit.chart.summary,
             "title": kit.chart.title,
             "name": kit.download_name,
-            "images": [(fmt.upper(), self.href(f"{home}/{show}.{fmt}", True)) for fmt in ("png", "svg")]
+            "images": [(fmt.upper(), self.href(f"{home}/{show}.{fmt}", True)) for fmt in image_formats.NAMES]
             if drawn
             else [],
-            "drawn_here": [] if drawn else ["png", "svg"],
+            "drawn_here": [] if drawn else list(image_formats.NAMES),
             "csv": f"{kit.download_name}.csv",
             "embed_href": self.href(embed_path, True),
             "snippet": embeds.frame_snippet(src, kit.chart.title, embeds.frame_height(kit.embed, kit.height)),

@@ -30,6 +30,7 @@ from twinnings import (
     charts,
     export,
     i18n,
+    image_formats,
     maps,
     page_models,
     presentation,
@@ -263,7 +264,7 @@ def planned_images(site: Site, kits: list[presentation.ChartKit]) -> list[str]:
     return charts_drawn + [path for _chart, path in site.previews] + [home_preview(lang) for lang in i18n.LANGS]
 
 
-CHART_IMAGES = (("png", charts.EXPORT_SCALE), ("svg", 1))  # format and scale of every chart's images
+CHART_IMAGES = tuple((image.name, image.scale) for image in image_formats.IMAGE_FORMATS)
 
 
 def chart_image(kit: presentation.ChartKit, ext: str) -> str:

@@ -121,7 +121,7 @@ def test_skip_link_leads_past_the_map_to_its_text_alternative_and_its_csv(views,
     table.focus()  # a scrolling region must be reachable by keyboard
     expect(table).to_be_focused()
     with page.expect_download(timeout=30_000) as download:
-        page.get_by_role("button", name="Download this table (CSV)").click()
+        page.get_by_role("button", name="This table as CSV").click()
     with open(download.value.path(), encoding="utf-8-sig") as f:
         assert sum(1 for _ in f) == len(dataset.ties) + 1
 

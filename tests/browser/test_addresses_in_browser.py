@@ -61,7 +61,7 @@ def test_an_events_chart_embed_shows_that_chart_with_the_events_filters(page, ap
     expect(chart.locator(".g-gtitle")).to_contain_text("CPAFFC")
     expect(page.get_by_text("Page not found")).to_have_count(0)
     page.goto(full)
-    expect(page.get_by_role("heading", name="Events", exact=True)).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="What did the CPAFFC do?", exact=True)).to_be_visible(timeout=60_000)
     wait_until_idle(page)
     expect(page.locator('[data-testid="stMultiSelect"]').filter(has_text="CPAFFC")).to_have_count(1)
 

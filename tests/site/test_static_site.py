@@ -217,3 +217,32 @@ def test_hostile_record_text_bakes_into_no_element_link_or_address(tmp_path):
         if re.search(r"<(img|a)\\s[^>]*" + re.escape(EVIL_HOST), text):
             found.append(f"{page.relative_to(out)}: element made from record text")
     assert found == []
+
+
+def test_the_home_map_links_every_dutch_place_to_its_page(site, dataset):
+    document = (site / "nl" / "map-nl.html").read_text(encoding="utf-8")
+    folders = {folder.name.split("-", 1)[0]: folder.name for folder in (site / "nl" / "plaats").iterdir()}
+    for place_id in dataset.ties["nl_place_id"].unique():
+        assert f"plaats/{folders[place_id.lower()]}/" in document, place_id
+
+
+def test_every_chart_on_a_page_comes_with_its_images_data_and_embed_code(site):
+    for path in (
+        "nl/plaats/gm0855-tilburg/index.html",
+        "en/tijdlijn/index.html",
+        "nl/gebeurtenissen/cpaffc/index.html",
+    ):
+        text = (site / path).read_text(encoding="utf-8")
+        charts_shown = text.count('<figure class="chart"')
+        assert charts_shown and text.count('<details class="embed">') == charts_shown, path
+        assert text.count("&lt;iframe src=") == charts_shown, path  # the code to paste, shown as text
+        assert text.count(">PNG<") == text.count(">SVG<") == charts_shown, path
+    embed = (site / "nl" / "plaats" / "gm0855-tilburg" / "embed-lifetimes.html").read_text(encoding="utf-8")
+    assert '<figure class="chart"' in embed and 'href="./"' in embed  # the chart, and the way back to its page
+
+
+def test_a_province_page_offers_its_own_ties_as_csv(site, dataset):
+    folder = site / "nl" / "plaats" / "pv31-limburg"
+    assert 'href="stedenbanden-ties-pv31.csv"' in (folder / "index.html").read_text(encoding="utf-8")
+    rows = (folder / "stedenbanden-ties-pv31.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+    assert len(rows) - 1 == (dataset.ties["nl_place_id"] == "PV31").sum()

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import boundaries, charts, i18n, presentation, routes, safe_text
+from twinnings import boundaries, charts, i18n, image_formats, presentation, routes, safe_text
 from twinnings.routes import Link
 from twinnings.ui import context, links, state
 
@@ -101,7 +101,7 @@ def map_download(link: Link, selection: pd.DataFrame, fmt: str) -> None:
         i18n.t("download_map", lang, fmt=fmt.upper()),
         draw,
         f"{routes.export_name(f'stedenbanden-kaart-{view}', link)}.{fmt}",
-        "image/png" if fmt == "png" else "image/svg+xml",
+        image_formats.BY_NAME[fmt].media_type,
         key=f"download_map_{fmt}",
         on_click="ignore",
     )

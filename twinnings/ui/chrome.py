@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from twinnings import filters, i18n, markup, provinces, routes, safe_text, tables
+from twinnings import filters, i18n, image_formats, markup, provinces, routes, safe_text, tables
 from twinnings.filters import EventFilter, Filter
 from twinnings.markup import Markup
 from twinnings.routes import Link
@@ -159,13 +159,13 @@ def export_format(lang: i18n.Lang) -> str:
     return (
         st.segmented_control(
             i18n.t("export_format", lang),
-            ["png", "svg"],
-            default="png",
+            list(image_formats.NAMES),
+            default=image_formats.DEFAULT,
             format_func=str.upper,
             key="export_format",
             required=True,
             persist_state="session",
             help=i18n.t("export_help", lang),
         )
-        or "png"
+        or image_formats.DEFAULT
     )

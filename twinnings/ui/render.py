@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import filters, i18n, maps, page_models, profiles, routes, safe_text, site_render, tables
+from twinnings import filters, i18n, image_formats, maps, page_models, profiles, routes, safe_text, site_render, tables
 from twinnings.blocks import (
     ChartBlock,
     Details,
@@ -41,7 +41,7 @@ EMBED_MAP_HEIGHT = 560  # the map's height on an embed page; its snippet's frame
 PLACE_MAP_HEIGHT = 380
 
 
-def page(model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str = "png", top=None) -> None:
+def page(model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str = image_formats.DEFAULT, top=None) -> None:
     """The whole model: title and lead (into `top`, a container the page made before its controls, so
     they come first), then each block in order."""
     if not model.link.embedded:
@@ -133,7 +133,7 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
         links.copy_link_button(lang)
     with tools[1].popover(i18n.t("embed", lang)):
         links.embed_code(link.embed("map"), block.title, EMBED_MAP_HEIGHT)
-    for column, image_format in zip(tools[2:4], ("png", "svg")):
+    for column, image_format in zip(tools[2:4], image_formats.NAMES):
         with column:
             ui_blocks.map_download(link, selection, image_format)
     tooltip = (clicked or {}).get("last_object_clicked_tooltip")
@@ -268,5 +268,5 @@ RENDERERS = {
 
 def app_page(model: PageModel, data: Dataset, places: pd.DataFrame, top=None) -> None:
     """`page` with the export format control the charts' camera button follows, when the page has charts."""
-    fmt = chrome.export_format(model.link.lang) if "chart" in model.kinds else "png"
+    fmt = chrome.export_format(model.link.lang) if "chart" in model.kinds else image_formats.DEFAULT
     page(model, data, places, fmt, top)

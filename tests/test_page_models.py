@@ -1,0 +1,93 @@
+"""What each page model says, for both faces at once: a change here is seen by the app and the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from twinnings import boundaries, charts, page_models, profiles
+from twinnings.blocks import ChartBlock, Links, MapBlock, PlaceSearch, Table
+from twinnings.filters import EventFilter, Filter
+from twinnings.routes import Link
+
+
+@pytest.fixture(scope="module")
+def places(dataset):
+    geo = boundaries.EMBEDDED_DIR
+    return profiles.directory(
+        dataset, boundaries.read_boundaries(geo, "municipalities"), boundaries.read_boundaries(geo, "provinces"), "nl"
+    )
+
+
+def blocks_of(model, kind):
+    return [block for block in model.blocks if isinstance(block, kind)]
+
+
+def test_the_home_page_orients_then_searches_then_counts_then_maps(dataset, places):
+    kinds = page_models.home(Link(), dataset, places).kinds
+    assert kinds.index("details") < kinds.index("search") < kinds.index("figures") < kinds.index("map")
+
+
+def test_a_tables_file_name_carries_the_selection_and_the_place(dataset, places):
+    limburg = page_models.home(Link(filter=Filter(provinces=("PV31",))), dataset, places)
+    assert blocks_of(limburg, Table)[0].csv_name == "stedenbanden-map-pv31"
+    province = page_models.place(Link(page="profile", place="PV31"), dataset, places)
+    names = [table.csv_name for table in blocks_of(province, Table)]
+    assert "stedenbanden-ties-pv31" in names and len(set(names)) == len(names)
+
+
+def test_a_profile_offers_its_chart_with_its_kit_and_links_to_its_province(dataset, places):
+    tilburg = page_models.place(Link(page="profile", place="GM0855"), dataset, places)
+    chart = blocks_of(tilburg, ChartBlock)[0]
+    assert chart.tools and chart.kit.embed == Link(show="lifetimes", place="GM0855") and chart.kit.csv
+    assert blocks_of(tilburg, MapBlock)[0].place == "GM0855"
+    targets = [target for block in blocks_of(tilburg, Links) for _text, target in block.items]
+    assert Link(page="profile", place="PV30") in targets
+
+
+def test_the_comparison_has_a_search_and_follows_the_sort_in_its_address(dataset, places):
+    model = page_models.provinces(Link(page="profile", sort="ended"), dataset, places)
+    assert blocks_of(model, PlaceSearch), "its intro says 'search a place above'"
+    table = blocks_of(model, Table)[0]
+    ended = table.frame["beëindigd"].tolist()
+    assert ended == sorted(ended, reverse=True)
+    totals = profiles.province_totals(dataset).set_index("province_id")
+    assert [totals.loc[code, "ended"] for code in table.profiles] == ended
+
+
+def test_the_events_context_switch_changes_what_the_page_and_its_charts_count(dataset, places):
+    with_context = page_models.events(Link(page="events"), dataset, places)
+    without = page_models.events(Link(page="events", context=False), dataset, places)
+    assert len(blocks_of(without, Table)[0].frame) < len(blocks_of(with_context, Table)[0].frame)
+    kit = blocks_of(without, ChartBlock)[0].kit
+    assert kit.embed.query()["context"] == ["0"] and kit.download_name.endswith("without-context")
+
+
+def test_the_cpaffc_view_is_one_link_away_from_the_events_page(dataset, places):
+    targets = [
+        t
+        for block in blocks_of(page_models.events(Link(page="events"), dataset, places), Links)
+        for _, t in block.items
+    ]
+    assert Link(page="events", events=EventFilter(actors=("cpaffc",))) in targets
+
+
+def test_an_unknown_place_has_no_model(dataset, places):
+    assert page_models.place(Link(page="profile", place="GM9999"), dataset, places) is None
+
+
+@pytest.mark.parametrize(
+    ("ties", "unknown", "events", "text"),
+    [
+        (1, 0, 1, "1 band, met 1 gebeurtenis."),
+        (1, 1, 3, "1 band, met onbekend begin (gestippeld vanaf de eerste gedateerde bron), met 3 gebeurtenissen."),
+        (
+            12,
+            3,
+            40,
+            "12 banden, waarvan 3 met onbekend begin (gestippeld vanaf de eerste gedateerde bron), "
+            "met 40 gebeurtenissen.",
+        ),
+    ],
+)
+def test_the_lifetimes_summary_counts_in_good_dutch(ties, unknown, events, text):
+    assert charts.lifetimes_summary(ties, unknown, events, "nl") == text
