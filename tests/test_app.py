@@ -192,10 +192,11 @@ def test_junk_parameters_are_dropped_with_a_notice(monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["province"] = ["PV99"]
     at.query_params["from"] = "<script>"
+    at.query_params["lang"] = "bogus"  # the language switch binds to the address: still reported
     at.run()
     assert not at.exception
     notice = shown(at.warning[0].value)
-    assert "province=PV99" in notice and "from=<script>" in notice
+    assert "province=PV99" in notice and "from=<script>" in notice and "lang=bogus" in notice
     assert at.multiselect(key="w_province").value == []
 
 

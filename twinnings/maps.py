@@ -20,7 +20,7 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from twinnings import markup
+from twinnings import markup, routes
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.markup import Markup
@@ -356,17 +356,28 @@ def marker_size(level: str, side: str) -> int:
     return size - 4 if side == "cn" else size
 
 
+# Where a place's profile is: an address with '{id}' for the place (the app), or a function of the place
+# (the static site, whose folders carry slugs).
+ProfileUrl = str | Callable[[str], str] | None
+
+
+def place_href(profile_url: ProfileUrl, place_id: str) -> str | None:
+    if profile_url is None:
+        return None
+    return profile_url(place_id) if callable(profile_url) else profile_url.replace(routes.PLACE_SLOT, place_id)
+
+
 def place_features(
     ties: pd.DataFrame,
     sources: dict[str, tuple[str, str, str]],
     lang: Lang,
     side: str,
     events_per_tie: dict[str, int] | None = None,
-    profile_url: str | None = None,
+    profile_url: ProfileUrl = None,
     correction_of: Callable[[str], str] | None = None,
 ) -> list[dict]:
     """One GeoJSON point per place on `side`, carrying its escaped hover label and popup.
-    `profile_url` holds '{id}' where the place id goes."""
+    `profile_url` leads to a place's profile (see `place_href`)."""
     partner_side = "cn" if side == "nl" else "nl"
     features = []
     grouped: dict[str, list[dict]] = {}
@@ -389,7 +400,7 @@ def place_features(
                         lang,
                         partner_side,
                         events_per_tie,
-                        profile_url.replace("{id}", place.place_id) if profile_url else None,
+                        place_href(profile_url, place.place_id),
                         name,
                         correction_of,
                     ),
@@ -423,7 +434,7 @@ def add_place_markers(
     lang: Lang,
     side: str,
     events_per_tie: dict[str, int] | None,
-    profile_url: str | None = None,
+    profile_url: ProfileUrl = None,
     correction_of: Callable[[str], str] | None = None,
 ) -> int:
     """The places on `side` as shaped, labelled markers with popups; returns the marker count."""
@@ -563,7 +574,7 @@ def nl_view(
     provinces: dict | None = None,
     municipalities: dict | None = None,
     events_per_tie: pd.Series | None = None,
-    profile_url: str | None = None,
+    profile_url: ProfileUrl = None,
     town_labels: dict[str, str] | None = None,
     bounds: list[list[float]] | None = None,
     correction_of: Callable[[str], str] | None = None,
@@ -616,7 +627,7 @@ def cn_view(
     tiles: str = "none",
     world: dict | None = None,
     events_per_tie: pd.Series | None = None,
-    profile_url: str | None = None,
+    profile_url: ProfileUrl = None,
     correction_of: Callable[[str], str] | None = None,
 ) -> MapView:
     """The Netherlands–China view: a geodesic arc per tie, coloured and dashed by status."""
@@ -641,7 +652,7 @@ def cn_view(
 NL_CENTRE = (52.2, 5.4)  # where the Dutch end of the NL–CN view is drawn
 
 
-def dutch_end_feature(ties: pd.DataFrame, lang: Lang, profile_url: str | None = None) -> dict:
+def dutch_end_feature(ties: pd.DataFrame, lang: Lang, profile_url: ProfileUrl = None) -> dict:
     """The Dutch end of the NL–CN view as one marker. At the scale of Eurasia the Dutch places would lie
     on top of each other, a clump nobody can click apart; one marker whose popup lists every Dutch place
     with its partners (and a link to its profile) says the same and stays usable. The Netherlands view
@@ -653,7 +664,7 @@ def dutch_end_feature(ties: pd.DataFrame, lang: Lang, profile_url: str | None = 
     for place in sorted(places.itertuples(), key=lambda p: place_label(p, "nl", lang).casefold()):
         own = ties[ties["nl_place_id"] == place.place_id].sort_values(partner)
         partners = ", ".join(f"{tie[partner]} ({label('status', tie['status'], lang)})" for _, tie in own.iterrows())
-        href = profile_url.replace("{id}", place.place_id) if profile_url else ""
+        href = place_href(profile_url, place.place_id) or ""
         items.append({"name": place_label(place, "nl", lang), "href": href, "partners": partners})
     popup = markup.render("map/dutch-end-popup.html", title=name, items=items, hint=t("dutch_end_hint", lang))
     status = place_status(places["status"])

@@ -68,7 +68,7 @@ def home_map(
     places: pd.DataFrame,
     tiles: str,
     boundaries: tuple[dict | None, dict | None, dict | None],
-    profile_url: str | None,
+    profile_url: maps.ProfileUrl,
     correction_of: Callable[[str], str] | None = None,
 ) -> HomeMap:
     """The home map of a view and selection (the app's map page and embed, the static site's maps):

@@ -148,28 +148,21 @@ def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> No
     folder = routes.site_dir(lang, "home")
     for view in ("nl", "cn"):
         link = Link(filter=Filter(view=view), lang=lang)
-        home = presentation.home_map(
-            link, site.data.ties, site.data, places, "none", shapes[view], place_url_template(folder, lang)
-        )
+        pages = place_pages(site, folder, lang)
+        home = presentation.home_map(link, site.data.ties, site.data, places, "none", shapes[view], pages)
         title = f"{t('app_title', lang)}: {t(f'view_{view}', lang)}"
-        slugged = slug_links(map_document(home.view, folder, title, lang), folder, lang, site.context.slugs)
+        document = map_document(home.view, folder, title, lang)
         for stem in (f"map-{view}", f"embed-map-{view}"):
-            site.write(f"{folder}/{stem}.html", slugged)
+            site.write(f"{folder}/{stem}.html", document)
 
 
-def place_url_template(folder: str, lang: Lang) -> str:
-    """The address of a place's page from a map document in `folder`, with '{id}' for the place's id."""
-    return routes.site_href(folder, routes.site_dir(lang, "home")) + f"{routes.SITE_PLACE}/{routes.PLACE_SLOT}/"
+def place_pages(site: Site, folder: str, lang: Lang):
+    """The address of a place's page from a map document in `folder`."""
 
+    def href(place_id: str) -> str:
+        return routes.site_href(folder, routes.site_dir(lang, "places", site.context.slugs[place_id]))
 
-def slug_links(document: str, folder: str, lang: Lang, slugs: dict[str, str]) -> str:
-    """The map's links to places carry the place's id; the site's folders carry its slug."""
-    template = place_url_template(folder, lang)
-    for place_id, slug in slugs.items():
-        document = document.replace(
-            template.replace(routes.PLACE_SLOT, place_id), template.replace(routes.PLACE_SLOT, slug)
-        )
-    return document
+    return href
 
 
 def site_slugs(places: pd.DataFrame) -> dict[str, str]:
@@ -206,7 +199,8 @@ def write_place(site: Site, lang: Lang, places: pd.DataFrame, place_id: str) -> 
         site.previews.append((chart.kit.chart, image))
     if any(isinstance(block, MapBlock) for block in model.blocks):
         shown = profiles.build(site.data, places, place_id, lang).shown_ties
-        view = maps.cn_view(shown, site.data.sources, lang, "none", boundaries.read_world())
+        world = boundaries.read_world()
+        view = maps.cn_view(shown, site.data.sources, lang, "none", world, profile_url=place_pages(site, folder, lang))
         site.write(f"{folder}/kaart.html", map_document(view, folder, model.title, lang))
     site.page(model, folder, image)
 
