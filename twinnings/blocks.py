@@ -75,8 +75,9 @@ class ChartBlock:
 class Table:
     """A captioned table of plain text with its CSV (`csv_name`, named after the view). `records` names
     what a row is ('tie', 'event') when each row gets a 'report a correction' link (`ids`); `profiles`
-    holds a place id per row when each row links to that place's profile. Without `grid` a face shows a
-    plain table where it has a heavier grid (the home page's map table, while the map draws)."""
+    holds a place id per row when each row links to that place's profile; `sources` the first source
+    of each row. Without `grid` a face shows a plain table where it has a heavier grid (the home page's
+    map table, while the map draws)."""
 
     kind: ClassVar[str] = "table"
     caption: str
@@ -85,6 +86,7 @@ class Table:
     records: str = ""
     ids: tuple[str, ...] = ()
     profiles: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # per row the address of its first source ('' without one)
     anchor: str = ""
     grid: bool = True
 

@@ -83,7 +83,15 @@ def events_table(events: pd.DataFrame, caption: str, what: str, link: Link, data
     lang = link.lang
     frame = tables.events_table(events, data.ties, data.places, data.sources, lang)
     shown = frame.drop(columns=[t("col_sources", lang), t("col_source", lang), "id"])
-    return Table(caption, shown, csv_name(what, link), records="event", ids=tuple(frame["id"]), anchor=what)
+    return Table(
+        caption,
+        shown,
+        csv_name(what, link),
+        records="event",
+        ids=tuple(frame["id"]),
+        sources=tuple(frame[t("col_source", lang)]),
+        anchor=what,
+    )
 
 
 def home(link: Link, data: Dataset, places: pd.DataFrame) -> PageModel:

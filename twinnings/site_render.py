@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.io as pio
@@ -182,6 +183,9 @@ class SitePage:
                     self.link(Link(page="profile", place=block.profiles[i], lang=self.lang)),
                 )
             )
+        if block.sources:
+            columns.append(self.t("col_source"))
+            extra.append(lambda i: (source_host(block.sources[i]), block.sources[i]))
         if block.records:
             columns.append(self.t("col_correction"))
             extra.append(lambda i: (self.t("report_correction"), self.correction(block.records, block.ids[i])))
@@ -249,6 +253,11 @@ class SitePage:
             "other_view": self.href(f"{self.home}/map-{other}.html", True),
             "other_view_text": self.t("site_cn_view") if other == "cn" else self.t("view_nl"),
         }
+
+
+def source_host(url: str) -> str:
+    """What a source link says: its site ('nrc.nl'), as the app's source column shows it."""
+    return urlsplit(url).netloc.removeprefix("www.") if url else ""
 
 
 def plain_table(frame: pd.DataFrame, caption: str) -> str:

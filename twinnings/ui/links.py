@@ -64,7 +64,7 @@ def view_link(target: Link, label: str, current: Link) -> None:
     page) is a button that sets that page's own filters, since a page link would keep the session's."""
     if target.page == current.page and not current.embedded and target.events != current.events:
         st.button(
-            safe_text.markdown(label),
+            safe_text.markdown(label) + " →",
             key=f"view_{target.href()}",
             type="tertiary",
             on_click=state.set_events,

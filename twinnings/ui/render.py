@@ -167,6 +167,10 @@ def table(block: Table, model: PageModel, data: Dataset, places: pd.DataFrame, f
         profile = i18n.t("col_profile", lang)
         frame = frame.assign(**{profile: [tables.profile_href(place, lang) for place in block.profiles]})
         columns[profile] = links.profile_link_column(lang)
+    if block.sources:
+        source = i18n.t("col_source", lang)
+        frame = frame.assign(**{source: list(block.sources)})
+        columns[source] = st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
     if block.records:
         correction = i18n.t("col_correction", lang)
         frame = frame.assign(**{correction: [links.correction_url(block.records, i, lang) for i in block.ids]})
