@@ -62,6 +62,7 @@ class SiteContext:
     app_url: str = ""
     corrections_url: str | None = None
     drawn: frozenset[str] = frozenset()  # chart views with PNG and SVG files under the language's folder
+    figures: dict[str, Markup] = field(default_factory=dict, compare=False)  # a chart's JSON, once per export
 
 
 def site_folder(link: Link, slugs: dict[str, str]) -> str:
@@ -198,13 +199,10 @@ class SitePage:
     def chart(self, block: ChartBlock) -> dict:
         """A chart's figure (full and compact, as inert JSON) and what a reporter gets beside it."""
         kit = block.kit
-        figures = {}
-        for name, chart in (("full", kit.chart), ("compact", charts.compact(kit.chart))):
-            figure = chart.figure.to_plotly_json()  # a plain dict: no second validated copy of the figure
-            layout = {key: value for key, value in figure["layout"].items() if key != "width"}
-            figures[name] = json.loads(pio.to_json({**figure, "layout": {**layout, "autosize": True}}, validate=False))
-        config = {**charts.export_config(kit.download_name), "responsive": True}
         spec_id = f"chart-{kit.download_name}"
+        key = f"{kit.embed.lang}/{spec_id}"  # one view, one figure: its page, its embed and any other page
+        if key not in self.site.figures:
+            self.site.figures[key] = chart_spec(kit)
         show = kit.embed.show
         drawn = show in self.site.drawn and routes.static_path(kit.embed) is not None
         home = routes.site_dir(self.lang, "home")
@@ -212,7 +210,7 @@ class SitePage:
         src = absolute(self.site.base, embed_path) if self.site.base else f"/{embed_path}"
         return {
             "spec_id": spec_id,
-            "spec": Markup(safe_text.script_json({**figures, "config": config})),  # noqa: S704 - escaped for <script>
+            "spec": self.site.figures[key],
             "height": kit.height,
             "width": charts.EXPORT_WIDTH,
             "scale": {image.name: image.scale for image in image_formats.IMAGE_FORMATS},
@@ -253,6 +251,17 @@ class SitePage:
             "other_view": self.href(f"{self.home}/map-{other}.html", True),
             "other_view_text": self.t("site_cn_view") if other == "cn" else self.t("view_nl"),
         }
+
+
+def chart_spec(kit) -> Markup:
+    """A chart's figure in its full and compact layout and its config, as JSON that is inert in <script>."""
+    figures = {}
+    for name, chart in (("full", kit.chart), ("compact", charts.compact(kit.chart))):
+        figure = chart.figure.to_plotly_json()  # a plain dict: no second validated copy of the figure
+        layout = {key: value for key, value in figure["layout"].items() if key != "width"}
+        figures[name] = json.loads(pio.to_json({**figure, "layout": {**layout, "autosize": True}}, validate=False))
+    config = {**charts.export_config(kit.download_name), "responsive": True}
+    return Markup(safe_text.script_json({**figures, "config": config}))  # noqa: S704 - escaped for <script>
 
 
 def source_host(url: str) -> str:
