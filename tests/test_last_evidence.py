@@ -107,7 +107,7 @@ def test_unknown_with_a_use_within_the_cut_off_is_refused(data_copy):
 
 
 def test_dormant_older_than_the_cut_off_is_refused(data_copy):
-    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, id="groningen--xian").update(status_as_of="2019"))
+    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, id="groningen--tianjin").update(status_as_of="2019"))
     assert any("field 'status': is 'dormant' as of '2019', older than the cut-off" in m for m in messages(data_copy))
 
 
