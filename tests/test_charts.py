@@ -20,7 +20,7 @@ def annotation_texts(chart, name):
 
 
 def tiny_ties() -> pd.DataFrame:
-    """Three ties: known start and end; known start, still active; unknown start."""
+    """Three ties: known start and end; known start, in force and in use; unknown start, in force."""
     base = {
         "nl_name_nl": "A",
         "cn_name_nl": "B",
@@ -32,15 +32,32 @@ def tiny_ties() -> pd.DataFrame:
         "status_as_of": "2024",
     }
     rows = [
-        {**base, "id": "a--b", "nl_level": "gemeente", "started": "2000", "ended": "2021-07", "status": "ended"},
-        {**base, "id": "c--d", "nl_level": "provincie", "started": "2010-05", "ended": "", "status": "active"},
+        {
+            **base,
+            "id": "a--b",
+            "nl_level": "gemeente",
+            "started": "2000",
+            "ended": "2021-07",
+            "status": "ended",
+            "state": "ended",
+        },
+        {
+            **base,
+            "id": "c--d",
+            "nl_level": "provincie",
+            "started": "2010-05",
+            "ended": "",
+            "status": "in_force",
+            "state": "in_use",
+        },
         {
             **base,
             "id": "e--f",
             "nl_level": "gemeente",
             "started": "",
             "ended": "",
-            "status": "unknown",
+            "status": "in_force",
+            "state": "fading",
             "status_as_of": "2019-03",
         },
     ]

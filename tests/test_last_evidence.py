@@ -1,4 +1,5 @@
-"""The status rule and the last sign of life: derived from the events, published, shown, and checked."""
+"""The two axes: formal standing from what sources state, use bands from dated use. Derived from the
+events, published, shown, and checked."""
 
 from __future__ import annotations
 
@@ -30,13 +31,26 @@ def test_latest_evidence_is_the_latest_use_and_never_overstates_a_bare_year():
 
 def test_every_shipped_tie_follows_the_rule(dataset):
     ties = dataset.ties
-    active = ties[ties["status"] == "active"]
-    assert (active["status_as_of"] == active["last_evidence"]).all()
-    assert (active["last_evidence_year"] >= model.CUTOFF_YEAR).all()
-    unknown = ties[ties["status"] == "unknown"]
-    assert not (unknown["last_evidence_year"] >= model.CUTOFF_YEAR).any()
+    assert set(ties["status"]) <= set(model.STATUSES)  # no tie is "unknown" any more
     assert set(ties.loc[ties["status"] == "ended", "end_basis"]) <= set(model.END_BASES)
     assert (ties.loc[ties["status"] != "ended", "end_basis"] == "").all()
+    dormant = ties[ties["status"] == "dormant"]
+    assert (dormant["end_reason_nl"] != "").all() and (dormant["end_reason_en"] != "").all()
+    in_force = ties[ties["status"] == "in_force"]
+    assert (in_force["state"] == in_force["use_band"]).all()
+
+
+def test_a_use_band_is_judged_at_the_release_year():
+    assert [model.use_band(year, 2026) for year in (2026, 2021, 2020, 2016, 2015, None)] == [
+        "in_use",
+        "in_use",
+        "fading",
+        "fading",
+        "silent",
+        "undated",
+    ]
+    assert model.use_band(2021, 2027) == "fading"  # a year later, the same record says so in words
+    assert model.state_of("dormant", "in_use") == "dormant" and model.state_of("in_force", "silent") == "silent"
 
 
 def test_geojson_publishes_the_last_sign_of_life(dataset):
@@ -55,40 +69,22 @@ def dataset_dir() -> Path:
 # Seeded faults: each breaks one part of the rule and is named by file, row and field.
 
 
-def test_active_without_a_dated_use_is_refused(data_copy):
-    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, id="amsterdam--shenzhen").update(status="active"))
-    assert any(
-        m.startswith("ties.csv, row") and "field 'status': is 'active' but no use of the tie is dated on or before" in m
-        for m in messages(data_copy)
-    )
+def test_a_status_the_model_does_not_know_is_refused(data_copy):
+    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, id="amsterdam--shenzhen").update(status="unknown"))
+    assert any(m.startswith("ties.csv, row") and "field 'status'" in m for m in messages(data_copy))
 
 
-def test_active_as_of_a_mere_mention_after_its_latest_use_is_refused(data_copy):
+def test_dormant_without_the_statement_it_rests_on_is_refused(data_copy):
     rewrite(
         data_copy / "ties.csv",
-        lambda rows: first_row(rows, id="wageningen--zhangzhou").update(status_as_of="2021-09-26"),
+        lambda rows: first_row(rows, id="groningen--tianjin").update(end_reason_nl="", end_reason_en=""),
     )
     assert any(
-        "field 'status_as_of': '2021-09-26' is not the date of the tie's latest use, "
-        "'2021-05-19-wageningen-zhangzhou-online-tea-party' (2021-05-19)" in m
-        for m in messages(data_copy)
+        "field 'end_reason_nl': is empty, but a dormant tie rests on a statement" in m for m in messages(data_copy)
     )
 
 
-def test_active_on_use_older_than_the_cut_off_is_refused(data_copy):
-    rewrite(
-        data_copy / "ties.csv",
-        lambda rows: first_row(rows, id="provincie-gelderland--hubei").update(
-            status="active", status_as_of="2019-09-23"
-        ),
-    )
-    assert any(
-        "field 'status': is 'active' but its latest use" in m and "older than the cut-off year 2021" in m
-        for m in messages(data_copy)
-    )
-
-
-def test_unknown_with_a_use_within_the_cut_off_is_refused(data_copy):
+def test_a_standing_dated_before_the_ties_own_latest_use_is_refused(data_copy):
     def add_visit(rows):
         rows.append(
             {
@@ -101,14 +97,18 @@ def test_unknown_with_a_use_within_the_cut_off_is_refused(data_copy):
         )
 
     rewrite(data_copy / "events.csv", add_visit)
-    found = messages(data_copy)
-    assert any("field 'status': is 'unknown' but the tie's latest use" in m and "makes it 'active'" in m for m in found)
-    assert any("field 'status_as_of': '2020-04' lies before the tie's own latest use" in m for m in found)
+    assert any("field 'status_as_of': '2020-04' lies before the tie's own latest use" in m for m in messages(data_copy))
 
 
-def test_dormant_older_than_the_cut_off_is_refused(data_copy):
-    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, id="groningen--tianjin").update(status_as_of="2019"))
-    assert any("field 'status': is 'dormant' as of '2019', older than the cut-off" in m for m in messages(data_copy))
+def test_a_start_known_between_two_bounds_is_an_interval_in_order(data_copy):
+    def interval(rows):
+        first_row(rows, id="amsterdam--shenzhen").update(started="2016-07/2015-04", started_precision="interval")
+
+    rewrite(data_copy / "ties.csv", interval)
+    assert any("field 'started': '2016-07/2015-04'" in m for m in messages(data_copy))
+    assert model.bounds("2016-07/2017-04") == ("2016-07", "2017-04") and model.year_words("2016-07/2017-04") == (
+        "2016–2017"
+    )
 
 
 def test_published_last_evidence_must_match_the_records(data_copy):
@@ -139,27 +139,34 @@ def test_a_new_use_without_a_rebuild_leaves_the_published_file_stale(data_copy):
 # Shown where readers look: popups, tables, profiles and the timeline.
 
 
-def test_popup_tells_the_last_sign_of_life_and_how_an_end_is_known(dataset):
+def test_popup_tells_the_standing_the_use_and_how_an_end_is_known(dataset):
     ties = dataset.ties[dataset.ties["nl_place_id"].isin(["GM0289", "GM0202"])]  # Wageningen, Arnhem
     html = maps.popup_html("x", ties.to_dict("records"), maps.source_lookup(dataset.sources), "nl")
-    assert "laatste teken van leven: mei 2021" in html
+    assert "van kracht" in html and "in gebruik (laatste teken 2021)" in html
     assert "beëindigd</i> (besluit; stand per" in html
     english = maps.popup_html("x", ties.to_dict("records"), maps.source_lookup(dataset.sources), "en")
-    assert "last sign of life: May 2021" in english
+    assert "in use (last sign 2021)" in english
 
 
-def test_tables_carry_the_last_sign_of_life(dataset):
+def test_tables_carry_standing_use_and_the_last_sign_of_use(dataset):
     table = tables.ties_table(dataset.ties, "nl").set_index("id")
-    assert table.loc["wageningen--zhangzhou", "Laatste teken van leven"] == "mei 2021"
-    assert table.loc["amsterdam--shenzhen", "Laatste teken van leven"] == "geen gedateerd teken van gebruik"
-    assert table.loc["lisse--dafeng", "Laatste teken van leven"] == "oktober 2016 (begin van de band)"
+    assert table.loc["wageningen--zhangzhou", "Laatste teken van gebruik"] == "mei 2021"
+    assert table.loc["wageningen--zhangzhou", "Gebruik"] == "in gebruik (laatste teken 2021)"
+    assert table.loc["amsterdam--shenzhen", "Laatste teken van gebruik"] == "geen gedateerd teken van gebruik"
+    assert table.loc["lisse--dafeng", "Laatste teken van gebruik"] == "oktober 2016 (begin van de band)"
+    assert table.loc["groningen--xian", "Status"] == "van kracht"
+    assert table.loc["groningen--xian", "Gebruik"] == "geen teken van gebruik sinds 2011"
 
 
-def test_profiles_say_how_long_an_unknown_tie_has_been_silent(dataset):
-    tie = dataset.ties.set_index("id", drop=False).loc["provincie-gelderland--hubei"]
-    assert profiles.status_text(tie, "en") == "current status unknown, last sign of life September 2019"
-    active = dataset.ties.set_index("id", drop=False).loc["wageningen--zhangzhou"]
-    assert profiles.status_text(active, "nl") == "actief, laatste teken van leven mei 2021"
+def test_profiles_answer_both_questions(dataset):
+    by_id = dataset.ties.set_index("id", drop=False)
+    assert profiles.status_text(by_id.loc["provincie-gelderland--hubei"], "en") == (
+        "in force, no sign of use since 2019"
+    )
+    assert (
+        profiles.status_text(by_id.loc["wageningen--zhangzhou"], "nl") == "van kracht, in gebruik (laatste teken 2021)"
+    )
+    assert profiles.status_text(by_id.loc["groningen--tianjin"], "en").startswith("dormant according to a source from")
 
 
 def test_timeline_draws_each_tie_silent_since_its_last_sign_of_life(dataset):

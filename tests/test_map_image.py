@@ -169,7 +169,7 @@ def test_an_empty_selection_still_gives_a_map_with_its_key(provinces, municipali
     for view in ("nl", "cn"):
         svg = map_svg(view, empty, provinces, municipalities, TITLE, "", "", "en")
         assert ids_with(svg, "tw-marker-") == ids_with(svg, "tw-arc-") == []
-        assert "Status of the tie" in svg_texts(svg)
+        assert "Standing and use" in svg_texts(svg)
 
 
 def test_map_image_checks_view_and_format(few: pd.DataFrame) -> None:

@@ -94,8 +94,8 @@ def test_pdok_tiles_carry_their_attribution(dataset):
 
 def test_place_status_prefers_the_liveliest_tie():
     assert maps.place_status(pd.Series(["ended", "dormant"])) == "dormant"
-    assert maps.place_status(pd.Series(["ended", "active", "unknown"])) == "active"
-    assert maps.place_status(pd.Series(["ended", "unknown"])) == "unknown"
+    assert maps.place_status(pd.Series(["ended", "in_use", "silent"])) == "in_use"
+    assert maps.place_status(pd.Series(["ended", "undated", "fading"])) == "fading"
 
 
 def test_popup_lists_partners_in_hanzi_and_links_sources(dataset):

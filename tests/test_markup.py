@@ -33,7 +33,7 @@ def test_template_values_arrive_as_inert_text_unless_marked_as_ours():
 
 
 def test_templates_render_without_their_layout():
-    svg = maps.marker_svg("active", 18)
+    svg = maps.marker_svg("in_use", 18)
     assert "\n" not in svg and "  " not in svg and svg.startswith("<svg ")
 
 

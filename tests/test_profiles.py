@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from twinnings import charts, profiles
+from twinnings import charts, model, profiles
 from twinnings.boundaries import EMBEDDED_DIR, read_boundaries
 from twinnings.filters import Filter
 
@@ -80,7 +80,7 @@ def test_province_totals_account_for_every_tie(dataset):
     totals = profiles.province_totals(dataset)
     assert len(totals) == 12
     assert totals["ties"].sum() == len(dataset.ties)
-    assert (totals[["active", "dormant", "ended", "unknown"]].sum(axis=1) == totals["ties"]).all()
+    assert (totals[list(model.STATES)].sum(axis=1) == totals["ties"]).all()
     assert (totals["own"] + totals["municipal"] == totals["ties"]).all()
 
 

@@ -53,9 +53,9 @@ def test_the_events_context_and_the_comparison_sort_are_part_of_the_address():
     assert events.href() == "gebeurtenissen?context=0"
     assert routes.export_name("stedenbanden-events", events) == "stedenbanden-events-without-context"
     assert Link(page="events", context=False).embed("actors").query()["context"] == ["0"]
-    comparison = Link(page="profile", sort="active")
-    assert comparison.href() == "profiel?sort=active"
-    assert Link(page="profile", place="PV30", sort="active").href() == "profiel?place=PV30"  # a profile has no sort
+    comparison = Link(page="profile", sort="in_use")
+    assert comparison.href() == "profiel?sort=in_use"
+    assert Link(page="profile", place="PV30", sort="in_use").href() == "profiel?place=PV30"  # a profile has no sort
 
 
 def test_a_second_value_and_an_unknown_language_are_reported_not_silently_dropped():

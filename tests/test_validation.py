@@ -50,7 +50,7 @@ def test_shipped_package_loads_typed_frames(dataset):
 def test_unknown_status_is_named_with_file_row_and_field(data_copy):
     rewrite(data_copy / "ties.csv", lambda rows: rows[2].update(status="actve"))
     assert any(
-        m.startswith("ties.csv, row 4, field 'status': 'actve' is not one of: active, dormant, ended, unknown")
+        m.startswith("ties.csv, row 4, field 'status': 'actve' is not one of: in_force, dormant, ended")
         for m in messages(data_copy)
     )
 
@@ -160,7 +160,9 @@ def first_row(rows, **match):
 
 def test_impossible_calendar_date_is_reported(data_copy):
     rewrite(data_copy / "ties.csv", lambda rows: rows[0].update(started="2023-02-30", started_precision="day"))
-    assert "ties.csv, row 2, field 'started': '2023-02-30' is not a real calendar date" in messages(data_copy)
+    assert "ties.csv, row 2, field 'started': '2023-02-30' is not a real calendar date or interval" in messages(
+        data_copy
+    )
 
 
 def test_second_tie_between_the_same_places_is_reported(data_copy):
@@ -419,8 +421,8 @@ def test_ended_tie_needs_its_end_basis(data_copy):
 
 
 def test_end_basis_belongs_to_ended_ties_only(data_copy):
-    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, status="unknown").update(end_basis="lapse"))
-    assert any("field 'end_basis': must be empty for a tie that is 'unknown'" in m for m in messages(data_copy))
+    rewrite(data_copy / "ties.csv", lambda rows: first_row(rows, status="in_force").update(end_basis="lapse"))
+    assert any("field 'end_basis': must be empty for a tie that is 'in_force'" in m for m in messages(data_copy))
 
 
 def test_unknown_end_basis_is_refused(data_copy):

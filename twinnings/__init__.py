@@ -8,7 +8,7 @@ folder; APP_DIR is whichever of the two this copy of the package has.
 
 from pathlib import Path
 
-__version__ = "3.0.0"
+__version__ = "4.0.0"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _BUNDLE_DIR = _PACKAGE_DIR / "bundle"

@@ -24,7 +24,7 @@ PLACE_PROPERTIES = (
     *("nl_name_nl", "nl_level", "nl_province_id"),
     *("cn_name_en", "cn_name_zh", "cn_name_pinyin", "cn_level", "cn_province_id"),
 )
-DERIVED_PROPERTIES = ("last_evidence", "last_evidence_precision", "last_evidence_id")
+DERIVED_PROPERTIES = ("last_evidence", "last_evidence_precision", "last_evidence_id", "use_band", "state")
 # A published tie: every field the model declares (a new field is published without more ado) but the
 # curators' notes, then the joined and derived properties.
 TIE_PROPERTIES = [
@@ -112,8 +112,8 @@ def figures_markdown(data: Dataset) -> str:
     lines = [
         f"- {len(ties)} ties between {ties['nl_place_id'].nunique()} Dutch and "
         f"{ties['cn_place_id'].nunique()} Chinese places; {len(events)} events; {len(sources)} sources.",
-        "- Status: " + ", ".join(f"{s} {n}" for s, n in by_status.items()) + f"; status unknown for "
-        f"{by_status['unknown']} of {len(ties)} ties ({by_status['unknown'] / len(ties):.0%}).",
+        "- Formal standing: " + ", ".join(f"{s} {n}" for s, n in by_status.items()) + ".",
+        use_line(ties),
         "- Kind: " + ", ".join(f"{s} {n}" for s, n in by_type.items()) + ".",
         f"- Every tie and event cites at least one source. Ties with two or more independent sources "
         f"(different publishers): {two_plus.sum()} of {len(ties)} ({two_plus.mean():.0%}); events: "
@@ -129,15 +129,25 @@ def figures_markdown(data: Dataset) -> str:
     return "\n".join(lines) + "\n"
 
 
-def evidence_line(ties: pd.DataFrame) -> str:
-    """How many ties have a last sign of life, and how many have been silent longer than the cut-off."""
-    dated = ties["last_evidence"].ne("")
-    old = dated & (ties["last_evidence_year"] < model.CUTOFF_YEAR)
-    standing = old & ties["status"].ne("ended")
+def use_line(ties: pd.DataFrame) -> str:
+    """How recently the ties in force were used, by band (judged at the release date)."""
+    standing = ties[ties["status"] == "in_force"]
+    bands = standing["use_band"].value_counts().reindex(model.USE_BANDS, fill_value=0)
     return (
-        f"- Last sign of life (`last_evidence`, the latest dated use): {dated.sum()} of {len(ties)} ties have one; "
-        f"it is older than five years (before {model.CUTOFF_YEAR}) for {old.sum()} ties, {standing.sum()} of them "
-        f"not ended; {(~dated).sum()} ties have no dated use at all."
+        f"- Use of the {len(standing)} ties in force, judged at the release of {model.RELEASE_DATE}: "
+        + ", ".join(f"{band} {n}" for band, n in bands.items())
+        + f" (in_use: last use {model.RELEASE_YEAR - model.USE_YEARS[0]} or later; fading: "
+        f"{model.RELEASE_YEAR - model.USE_YEARS[1]}–{model.RELEASE_YEAR - model.USE_YEARS[0] - 1}; silent: earlier; "
+        "undated: no dated use)."
+    )
+
+
+def evidence_line(ties: pd.DataFrame) -> str:
+    """How many ties have a last sign of use, and how many have none."""
+    dated = ties["last_evidence"].ne("")
+    return (
+        f"- Last sign of use (`last_evidence`, the latest dated use): {dated.sum()} of {len(ties)} ties have one; "
+        f"{(~dated).sum()} ties have no dated use at all."
     )
 
 

@@ -80,6 +80,8 @@ def selection_text(f: Filter, lang: Lang, e: EventFilter | None = None) -> str:
         parts.append(" + ".join(label("status", v, lang) for v in f.statuses))
     if f.types:
         parts.append(" + ".join(label("relation", v, lang) for v in f.types))
+    if f.uses:
+        parts.append(" + ".join(label("use_band", v, lang) for v in f.uses))
     if f.query:
         parts.append(f"“{f.query}”")
     parts.append(f"{f.year_from}–{f.year_to}")
@@ -225,7 +227,7 @@ def whole_ticks(peak: float) -> int:
 
 def partial_date_start(value: str) -> pd.Timestamp:
     """The first day a partial date can mean (1999 -> 1999-01-01); used for placing, never stored."""
-    parts = [int(p) for p in value.split("-")] + [1, 1]
+    parts = [int(p) for p in model.lower(value).split("-")] + [1, 1]
     return pd.Timestamp(parts[0], parts[1], parts[2])
 
 
@@ -291,23 +293,23 @@ def begun_and_ended(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFr
 
 
 def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame, f: Filter, lang: Lang) -> Chart:
-    """Ties standing in each year, split by the status they have now (so later endings show)."""
+    """Ties standing in each year, split by what they show now (so later endings and fading show)."""
     years = list(range(max(f.year_from, FIRST_YEAR), f.year_to + 1))
     known = ties[ties["start_year"].notna()]
     rows = []
     for status in STATUS_COLOURS:
-        of_status = known[known["status"] == status]
+        of_status = known[known["state"] == status]
         for year in years:
             standing = (of_status["start_year"] <= year) & ~(of_status["end_year"].fillna(9999) <= year)
             rows.append({"year": year, "status": status, "standing": int(standing.sum())})
     data = pd.DataFrame(rows)
     fig = go.Figure()
-    for status in ("active", "dormant", "unknown", "ended"):
+    for status in model.STATES:
         part = data[data["status"] == status]
         fig.add_scatter(
             x=part["year"],
             y=part["standing"],
-            name=t(f"now_{status}", lang),
+            name=t("now", lang, state=label("state", status, lang)),
             stackgroup="one",
             mode="lines",
             line={"width": 0.5, "color": STATUS_COLOURS[status]},
@@ -378,7 +380,7 @@ def lifetimes(
                 "drawn_from": start.date().isoformat(),
                 "ended": tie["ended"],
                 "drawn_to": drawn_to,
-                "status": tie["status"],
+                "status": tie["state"],
                 "last_evidence": last,
                 "silent_from": silent_from,
             }
@@ -398,7 +400,7 @@ def lifetimes(
     ]
     data = pd.DataFrame(rows, columns=columns)
     fig = go.Figure()
-    for status in ("active", "dormant", "unknown", "ended"):
+    for status in model.STATES:
         for known in (True, False):
             part = data[(data["status"] == status) & (data["start_known"] == known)]
             if part.empty:
@@ -411,7 +413,7 @@ def lifetimes(
                 x=xs,
                 y=ys,
                 mode="lines",
-                name=label("status", status, lang),
+                name=label("state", status, lang),
                 legendgroup=status,
                 showlegend=known or data[(data["status"] == status) & data["start_known"]].empty,
                 line={"color": STATUS_COLOURS[status], "width": 9 if known else 5, "dash": "solid" if known else "dot"},
@@ -637,12 +639,12 @@ def province_comparison(
         tickvals=list(names),
         ticktext=[f"<b>▶ {name}</b>" if mark else name for name, mark in zip(names, chosen)],
     )
-    for status in ("active", "dormant", "unknown", "ended"):
+    for status in model.STATES:
         fig.add_bar(
             y=ordered["province"].map(safe_text.plotly),
             x=ordered[status],
             orientation="h",
-            name=label("status", status, lang),
+            name=label("state", status, lang),
             marker_color=STATUS_COLOURS[status],
             marker_pattern_shape="x" if status == "ended" else "",
             hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
@@ -665,7 +667,7 @@ def province_comparison(
         rank = 1 + int((totals["ties"] > province.ties).sum())
         count = t("n_ties_one", lang) if province.ties == 1 else t("n_ties", lang, n=str(province.ties))
         summary += " " + t("summary_compare_selected", lang, name=province.province, ties=count, rank=str(rank))
-    data = totals[["province_id", "province", "own", "municipal", "ties", "active", "dormant", "ended", "unknown"]]
+    data = totals[["province_id", "province", "own", "municipal", "ties", *model.STATES]]
     return Chart(fig, data, summary, "stedenbanden-provinces", source, title=t("chart_compare", lang))
 
 

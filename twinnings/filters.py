@@ -39,6 +39,7 @@ class Filter:
     year_to: int = field(default_factory=this_year)
     query: str = ""
     view: str = "nl"
+    uses: tuple[str, ...] = ()  # use bands (model.USE_BANDS): how recently a tie was used
 
 
 # URL parameter name -> (Filter attribute, allowed values or None for free text/years)
@@ -47,6 +48,7 @@ MULTI_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "level": ("levels", LEVELS),
     "status": ("statuses", model.STATUSES),
     "type": ("types", model.RELATION_TYPES),
+    "use": ("uses", model.USE_BANDS),
 }
 PARAM_NAMES = (*MULTI_PARAMS, "from", "to", "q", "view")
 
@@ -211,6 +213,8 @@ def apply(f: Filter, ties: pd.DataFrame) -> pd.DataFrame:
         mask &= ties["status"].isin(f.statuses)
     if f.types:
         mask &= ties["relation_type"].isin(f.types)
+    if f.uses:
+        mask &= ties["use_band"].isin(f.uses)
     if (f.year_from, f.year_to) != (FIRST_YEAR, this_year()):
         known_by = ties["start_year"].fillna(ties["status_year"])
         mask &= known_by.le(f.year_to).fillna(True)

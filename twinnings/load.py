@@ -108,7 +108,10 @@ def _typed_ties(ties: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame) 
     `last_evidence_id` (an event id, or the tie's id when its start is the latest evidence)."""
     names = places.set_index("id")
     records = events[["id", "tie_id", "type", "date"]].to_dict("records")
-    latest = [model.latest_evidence(tie_id, started, records) for tie_id, started in zip(ties["id"], ties["started"])]
+    latest = [
+        model.latest_evidence(tie_id, model.lower(started), records)
+        for tie_id, started in zip(ties["id"], ties["started"])
+    ]
     ties = ties.assign(
         start_year=_years(ties["started"]),
         end_year=_years(ties["ended"]),
@@ -118,6 +121,8 @@ def _typed_ties(ties: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame) 
         last_evidence_id=[e.record if e else "" for e in latest],
     )
     ties["last_evidence_year"] = _years(ties["last_evidence"])
+    ties["use_band"] = [model.use_band(None if pd.isna(year) else int(year)) for year in ties["last_evidence_year"]]
+    ties["state"] = [model.state_of(status, band) for status, band in zip(ties["status"], ties["use_band"])]
     for side in ("nl", "cn"):
         ids = ties[f"{side}_place_id"]
         for column in ("name_nl", "name_en", "name_zh", "name_pinyin", "level", "province_id", "lat", "lon"):

@@ -42,7 +42,7 @@ from twinnings import __version__, image_formats
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.maps import NL_BOUNDS, places_of, ties_per_province
-from twinnings.model import STATUSES
+from twinnings.model import STATES
 from twinnings.style import (
     ARC_COLOURS,
     CHOROPLETH_BREAKS,
@@ -440,7 +440,7 @@ def add_footer(fig: Figure, text: str) -> None:
 def status_handles(lang: Lang, arcs: bool) -> list[Line2D]:
     """Legend entries in the map's symbols; with `arcs`, the line style of each status through the marker."""
     handles = []
-    for status in STATUSES:
+    for status in STATES:
         colour, shape = STATUS_STYLE[status]
         handles.append(
             Line2D(
@@ -454,7 +454,7 @@ def status_handles(lang: Lang, arcs: bool) -> list[Line2D]:
                 markerfacecolor=colour,
                 markeredgecolor=MARKER_OUTLINE,
                 markeredgewidth=1.1,
-                label=label("status", status, lang),
+                label=label("state", status, lang),
             )
         )
     return handles
@@ -580,9 +580,9 @@ def draw_cn(fig: Figure, canvas: FigureCanvasAgg, top: float, ties: pd.DataFrame
         ax.plot(
             x,
             y,
-            color=ARC_COLOURS[tie.status],
+            color=ARC_COLOURS[tie.state],
             linewidth=1.6,
-            linestyle=dash_pattern(tie.status, 1.6),
+            linestyle=dash_pattern(tie.state, 1.6),
             zorder=4,
             gid=f"tw-arc-{tie.id}",
             solid_capstyle="round",

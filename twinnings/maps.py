@@ -24,8 +24,8 @@ from twinnings import markup, routes
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.markup import Markup
-from twinnings.model import STATUSES
-from twinnings.profiles import last_evidence_text
+from twinnings.model import STATES, year_words
+from twinnings.profiles import last_evidence_text, use_text
 from twinnings.safe_text import html_text as esc
 from twinnings.safe_text import http_url as safe_url
 from twinnings.safe_text import script_json
@@ -86,7 +86,7 @@ def places_of(ties: pd.DataFrame, side: str) -> pd.DataFrame:
             "level": first[f"{side}_level"].to_numpy(),
             "lat": first[f"{side}_lat"].to_numpy(),
             "lon": first[f"{side}_lon"].to_numpy(),
-            "status": grouped["status"].agg(place_status).to_numpy(),
+            "status": grouped["state"].agg(place_status).to_numpy(),
             "n_ties": grouped.size().to_numpy(),
         }
     ).reset_index(drop=True)
@@ -125,7 +125,7 @@ def marker_svg(status: str, size: int = MARKER_SIZE) -> str:
 
 
 def years_text(tie: dict, lang: Lang) -> str:
-    start = tie["started"][:4] if tie["started"] else t("start_unknown", lang)
+    start = year_words(tie["started"]) if tie["started"] else t("start_unknown", lang)
     if tie["ended"]:
         return f"{start}–{tie['ended'][:4]}"
     return f"{t('since', lang)} {start}" if tie["started"] else start
@@ -162,7 +162,9 @@ def popup_html(
                 "end_basis": label("end_basis", basis, lang) if tie["status"] == "ended" and basis else "",
                 "status_as_of": tie["status_as_of"],
                 "events": (events_per_tie or {}).get(tie["id"], 0),
-                "evidence": t("last_evidence", lang, when=last_evidence_text(tie, lang)),
+                "evidence": t("last_evidence", lang, when=last_evidence_text(tie, lang))
+                if tie["status"] == "ended"
+                else use_text(tie, lang),
                 "links": links,
                 "correction": correction_of(tie["id"]) if correction_of else "",
             }
@@ -392,7 +394,7 @@ def place_features(
                 "geometry": {"type": "Point", "coordinates": [round(place.lon, 4), round(place.lat, 4)]},
                 "properties": {
                     "label": esc(name),
-                    "name": t("marker_name", lang, name=name, status=label("status", place.status, lang)),
+                    "name": t("marker_name", lang, name=name, status=label("state", place.status, lang)),
                     "popup": popup_html(
                         t("ties_of", lang, name=name),
                         grouped[place.place_id],
@@ -514,7 +516,7 @@ def arc_svg(status: str) -> str:
 def status_legend(lang: Lang, arcs: bool = False) -> tuple[str, list[tuple[str, str]]]:
     """Status symbols; with `arcs`, the line style of each status beside its marker."""
     return t("legend_title", lang), [
-        (marker_svg(s, 12) + (arc_svg(s) if arcs else ""), label("status", s, lang)) for s in STATUSES
+        (marker_svg(s, 12) + (arc_svg(s) if arcs else ""), label("state", s, lang)) for s in STATES
     ]
 
 
@@ -613,7 +615,7 @@ def arcs_geojson(ties: pd.DataFrame) -> dict:
                 "type": "LineString",
                 "coordinates": great_circle(tie.nl_lon, tie.nl_lat, tie.cn_lon, tie.cn_lat, 32),
             },
-            "properties": {"status": tie.status},
+            "properties": {"status": tie.state},
         }
         for tie in ties.itertuples()
     ]
@@ -663,7 +665,7 @@ def dutch_end_feature(ties: pd.DataFrame, lang: Lang, profile_url: ProfileUrl = 
     items = []
     for place in sorted(places.itertuples(), key=lambda p: place_label(p, "nl", lang).casefold()):
         own = ties[ties["nl_place_id"] == place.place_id].sort_values(partner)
-        partners = ", ".join(f"{tie[partner]} ({label('status', tie['status'], lang)})" for _, tie in own.iterrows())
+        partners = ", ".join(f"{tie[partner]} ({label('state', tie['state'], lang)})" for _, tie in own.iterrows())
         href = place_href(profile_url, place.place_id) or ""
         items.append({"name": place_label(place, "nl", lang), "href": href, "partners": partners})
     popup = markup.render("map/dutch-end-popup.html", title=name, items=items, hint=t("dutch_end_hint", lang))
@@ -674,7 +676,7 @@ def dutch_end_feature(ties: pd.DataFrame, lang: Lang, profile_url: ProfileUrl = 
         "geometry": {"type": "Point", "coordinates": [NL_CENTRE[1], NL_CENTRE[0]]},
         "properties": {
             "label": esc(name),
-            "name": t("marker_name", lang, name=name, status=label("status", status, lang)),
+            "name": t("marker_name", lang, name=name, status=label("state", status, lang)),
             "popup": popup,
             "status": status,
             "size": PROVINCE_MARKER_SIZE,

@@ -14,7 +14,11 @@ from typing import Literal
 
 FieldType = Literal["string", "number", "boolean"]
 
-PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+PARTIAL_DATE = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+PARTIAL_DATE_PATTERN = f"^{PARTIAL_DATE}$"
+# A date known only between two bounds: an EDTF interval of two partial dates (Library of Congress
+# Extended Date/Time Format, level 0), e.g. 2016-07/2017-04.
+INTERVAL_PATTERN = f"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$"
 URL_PATTERN = r"^https?://\S+$"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$"
 PLACE_ID_PATTERN = r"^(GM\d{4}|PV\d{2}|\d{6})$"
@@ -22,10 +26,19 @@ PLACE_ID_PATTERN = r"^(GM\d{4}|PV\d{2}|\d{6})$"
 # and the search and page addresses rely on it.
 MAX_NAME_LENGTH = 100
 
-STATUSES = ("active", "dormant", "ended", "unknown")
+# A tie's formal standing, only from what a source states (the `status` column).
+STATUSES = ("in_force", "dormant", "ended")
+# How recently a tie was used, from its last dated use (derived, never curated): in use (the last use at
+# most USE_YEARS[0] years before the release year), fading (at most USE_YEARS[1]), silent (longer ago),
+# undated (no dated use in the record).
+USE_BANDS = ("in_use", "fading", "silent", "undated")
+USE_YEARS = (5, 10)
+# What a map, its legend and the filter show of a tie: its standing when it is dormant or ended,
+# else how recently it was used.
+STATES = (*USE_BANDS, "dormant", "ended")
 RELATION_TYPES = ("sister", "friendly_exchange", "memorandum", "informal")
 CONFIDENCE = ("high", "medium", "low")
-PRECISIONS = ("day", "month", "year", "unknown")
+PRECISIONS = ("day", "month", "year", "interval", "unknown")
 COUNTRIES = ("NL", "CN")
 NL_LEVELS = ("gemeente", "provincie")
 CN_LEVELS = ("province", "direct_city", "prefecture_city", "county_city", "district")
@@ -65,11 +78,23 @@ USE_EVENT_TYPES = (
     "conference",
     "exhibition",
 )
-# Evidence of use or dormancy counts as current for five years after the year it is dated,
-# judged at the release year of the data: older evidence leaves a tie `unknown`.
-RELEASE_YEAR = 2026
-CURRENT_YEARS = 5
-CUTOFF_YEAR = RELEASE_YEAR - CURRENT_YEARS
+# The release the bands are judged at: a release states its date, so a band never changes meaning silently.
+RELEASE_DATE = "2026-12-04"
+RELEASE_YEAR = int(RELEASE_DATE[:4])
+
+
+def use_band(last_use_year: int | None, release_year: int = RELEASE_YEAR) -> str:
+    """How recently a tie was used, judged at `release_year`."""
+    if last_use_year is None:
+        return "undated"
+    age = release_year - last_use_year
+    return "in_use" if age <= USE_YEARS[0] else "fading" if age <= USE_YEARS[1] else "silent"
+
+
+def state_of(status: str, band: str) -> str:
+    """A dormant or ended tie shows its standing; a tie in force shows how recently it was used."""
+    return status if status in ("dormant", "ended") else band
+
 
 # Who acted in an event: the controlled list behind events.actors, with what each code means.
 ACTOR_MEANINGS: dict[str, str] = {
@@ -151,20 +176,23 @@ class Resource:
         return next(f for f in self.fields if f.name == name)
 
 
-def _date(name: str, what: str, example: str, required: bool = False) -> Field:
+def _date(name: str, what: str, example: str, required: bool = False, interval: bool = False) -> Field:
+    bounds = " A date known only between two bounds is an EDTF interval: 2016-07/2017-04." if interval else ""
     return Field(
         name,
-        f"{what}, as precise as a source states it: YYYY, YYYY-MM or YYYY-MM-DD. Empty when no source gives it.",
+        f"{what}, as precise as a source states it: YYYY, YYYY-MM or YYYY-MM-DD.{bounds} "
+        "Empty when no source gives it.",
         example,
         required=required,
-        pattern=PARTIAL_DATE_PATTERN,
+        pattern=INTERVAL_PATTERN if interval else PARTIAL_DATE_PATTERN,
     )
 
 
 def _precision(name: str, of: str, example: str) -> Field:
     return Field(
         name,
-        f"Precision of `{of}`: day, month or year; `unknown` when `{of}` is empty.",
+        f"Precision of `{of}`: day, month, year, or interval (known between two bounds); `unknown` when `{of}` "
+        "is empty.",
         example,
         required=True,
         enum=PRECISIONS,
@@ -266,23 +294,24 @@ TIES = Resource(
             required=True,
             enum=RELATION_TYPES,
         ),
-        _date("started", "When the tie (or memorandum) began", "1979-11-23"),
+        _date("started", "When the tie (or memorandum) began", "1979-11-23", interval=True),
         _precision("started_precision", "started", "day"),
         _date("ended", "When the tie formally ended", "2021-07-21"),
         _precision("ended_precision", "ended", "day"),
         Field(
             "status",
-            "active: a dated source shows the tie in use (a visit, exchange, signing, donation, award, "
-            f"anniversary...) in {CUTOFF_YEAR} or later; dormant: a source of {CUTOFF_YEAR} or later says it "
-            "stands but is paused or unused; ended: ended by a decision, a statement or a lapse (see "
-            "end_basis); unknown: none of these, or only evidence older than five years.",
-            "active",
+            "The tie's formal standing, only from what a source states. in_force: no end is known (a tie "
+            "nobody ended stays in force, however long unused: how recently it was used is the separate, "
+            "derived use band); dormant: a source states the tie stands but is paused or unused; ended: "
+            "ended by a decision, a statement or a lapse (see end_basis).",
+            "in_force",
             required=True,
             enum=STATUSES,
         ),
         _date(
             "status_as_of",
-            "Date of the newest source supporting the status (for an active tie: the date of its latest use)",
+            "Date of the newest source on the tie's standing: the decision or statement that ended it or "
+            "made it dormant; for a tie in force, the newest dated source that names it",
             "2024-07",
             required=True,
         ),
@@ -415,10 +444,34 @@ def resource(name: str) -> Resource:
 
 
 def precision_of(partial_date: str) -> str:
-    """The precision a partial ISO date expresses ('' -> unknown)."""
+    """The precision a partial ISO date or an EDTF interval expresses ('' -> unknown)."""
     if not partial_date:
         return "unknown"
+    if "/" in partial_date:
+        return "interval"
     return {4: "year", 7: "month", 10: "day"}.get(len(partial_date), "unknown")
+
+
+def bounds(value: str) -> tuple[str, str]:
+    """The earliest and latest partial date a date or an EDTF interval allows ('2016-07/2017-04')."""
+    low, _, high = value.partition("/")
+    return low, high or low
+
+
+def lower(value: str) -> str:
+    """Where a date or interval begins: what it sorts by and what counts as a tie's start."""
+    return bounds(value)[0]
+
+
+def year_words(value: str) -> str:
+    """The year of a date, or the years of an interval as a reader sees them: '2016–2017'."""
+    low, high = bounds(value)
+    return low[:4] if low[:4] == high[:4] else f"{low[:4]}–{high[:4]}"
+
+
+def date_words(value: str) -> str:
+    """A date as stored, or an interval in years ('2016–2017'; the months are in the data)."""
+    return year_words(value) if "/" in value else value
 
 
 def year_of(partial_date: str) -> int | None:

@@ -41,7 +41,8 @@ PACKAGE_ZIP = "stedenbanden-nl-cn.zip"
 MAP_TABLE_ANCHOR = "kaart-als-tabel"
 KEY_FIGURES = (
     ("key_ties", "ties"),
-    ("key_active", "active"),
+    ("key_in_force", "in_force"),
+    ("key_active", "in_use"),
     ("key_ended_since_2021", "ended_since_2021"),
     ("key_nl_places", "nl_places"),
     ("key_cn_places", "cn_places"),

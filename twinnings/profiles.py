@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twinnings import provinces
+from twinnings import model, provinces
 from twinnings import search as search_rule
 from twinnings.i18n import Lang, label, t
 from twinnings.load import Dataset
@@ -119,7 +119,7 @@ def events_of(events: pd.DataFrame, place_ties: pd.DataFrame, place: Place) -> p
 
 
 def period_text(tie: pd.Series, lang: Lang) -> str:
-    start = tie["started"][:4] if tie["started"] else ""
+    start = model.year_words(tie["started"]) if tie["started"] else ""
     end = tie["ended"][:4] if tie["ended"] else ""
     if start and end:
         return f"{start}–{end}"
@@ -147,19 +147,23 @@ def last_evidence_text(tie: pd.Series | dict, lang: Lang) -> str:
     return date_words(when, lang) + (f" ({t('last_evidence_start', lang)})" if start else "")
 
 
-def status_text(tie: pd.Series, lang: Lang) -> str:
-    status = label("status", tie["status"], lang)
-    year = tie["status_as_of"][:4]
+def use_text(tie: pd.Series | dict, lang: Lang) -> str:
+    """How recently a tie was used, in words: 'in gebruik (laatste teken 2024)', 'geen teken van gebruik
+    sinds 2019', 'geen gedateerd gebruik gevonden'."""
     when = tie.get("last_evidence", "") or ""
+    band = model.use_band(model.year_of(when))
+    return t(f"use_{band}", lang, year=when[:4])
+
+
+def status_text(tie: pd.Series, lang: Lang) -> str:
+    """Both answers: the standing a source states, and how recently the tie was used."""
     if tie["status"] == "ended":
-        return status
-    if tie["status"] == "unknown":
-        if when:
-            return t("profile_status_silent", lang, when=date_words(when, lang))
-        return t("profile_status_unknown", lang, year=year)
-    if tie["status"] == "active" and when:
-        return t("profile_status_active_evidence", lang, when=date_words(when, lang))
-    return t("profile_status_as_of", lang, status=status, year=year)
+        return label("status", "ended", lang)
+    if tie["status"] == "dormant":
+        year = tie["status_as_of"][:4]
+        standing = t("profile_status_as_of", lang, status=label("status", "dormant", lang), year=year)
+        return f"{standing}; {use_text(tie, lang)}"
+    return t("profile_status_in_force", lang, use=use_text(tie, lang))
 
 
 def tie_clause(tie: pd.Series, partner_side: str, lang: Lang) -> str:
@@ -201,7 +205,7 @@ def province_totals(data: Dataset) -> pd.DataFrame:
             "own": len(own),
             "municipal": len(mine) - len(own),
             "municipalities": mine.loc[mine["nl_level"] == "gemeente", "nl_place_id"].nunique(),
-            **{status: int((mine["status"] == status).sum()) for status in ("active", "dormant", "ended", "unknown")},
+            **{state: int((mine["state"] == state).sum()) for state in model.STATES},
             "first": int(started.min()) if len(started) else None,
             "latest": int(started.max()) if len(started) else None,
             "ended_since_2021": int(ended_recently.fillna(False).sum()),
@@ -250,10 +254,10 @@ def build(data: Dataset, places: pd.DataFrame, place_id: str, lang: Lang) -> Pro
 
 
 def selection_summary(ties: pd.DataFrame, province: str, lang: Lang) -> str:
-    """'Noord-Brabant: 8 banden, 2 actief, …' for a selection of one province."""
-    counts = ties["status"].value_counts()
+    """'Noord-Brabant: 8 banden, 2 in gebruik (≤ 5 jaar), …' for a selection of one province."""
+    counts = ties["state"].value_counts()
     parts = [t("n_ties", lang, n=str(len(ties)))] + [
-        f"{int(counts[s])} {label('status', s, lang)}" for s in ("active", "dormant", "ended", "unknown") if s in counts
+        f"{int(counts[s])} {label('state', s, lang)}" for s in model.STATES if s in counts
     ]
     return f"{provinces.name(province, lang)}: {', '.join(parts)}"
 

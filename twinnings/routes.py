@@ -80,7 +80,7 @@ STREAMLIT_PARAMS = ("embed", "embed_options")
 OWN_PARAMS = ("lang", "place", "show", "context", "sort", *filters.EVENT_PARAMS)
 SINGLE_PARAMS = ("place", "show", "lang", "context", "sort")  # a second value of one of these is ignored
 # The province comparison's sort orders (most first); the first is the default.
-COMPARISON_SORTS = ("ties", "active", "ended", "ended_since_2021", "unknown", "municipalities")
+COMPARISON_SORTS = ("ties", "in_use", "fading", "silent", "ended", "ended_since_2021", "municipalities")
 KNOWN_PARAMS = (*filters.PARAM_NAMES, *OWN_PARAMS, *STREAMLIT_PARAMS)
 _PLACE_ID = re.compile(model.PLACE_ID_PATTERN)
 
@@ -293,7 +293,7 @@ def export_name(chart_name: str, link: Link) -> str:
     place slugs' rule (`slug`): a search for 'Fryslân' is '…-fryslan', not '…-frysl-n'."""
     link = link.canonical()
     f, e = link.filter, link.events
-    parts = [chart_name, *f.provinces, *f.levels, *f.statuses, *f.types, *e.types, *e.directions, *e.actors]
+    parts = [chart_name, *f.provinces, *f.levels, *f.statuses, *f.types, *f.uses, *e.types, *e.directions, *e.actors]
     if link.place and link.place.lower() not in chart_name.lower():
         parts.append(link.place)
     if f.query:

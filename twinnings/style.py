@@ -1,4 +1,4 @@
-"""The house style that maps, charts and map images share: one status, one colour and shape everywhere.
+"""The house style that maps, charts and map images share: one state, one colour and shape everywhere.
 
 Kept apart from the builders so that a chart does not load folium, and a map image does not load the
 interactive map, to learn what colour "ended" is.
@@ -8,20 +8,32 @@ from __future__ import annotations
 
 import plotly.colors
 
-# Okabe–Ito colours, told apart by shape as well so the map also reads in grey.
+# What a tie shows (model.STATES: its use band when in force, else its standing), one colour and shape
+# each, Okabe–Ito based and told apart by shape as well, so the map also reads in grey: in force is a
+# circle that pales with the years since its last use (an undated one is a triangle), dormant a square,
+# ended a diamond.
 STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "active": ("#0072B2", "circle"),
+    "in_use": ("#0072B2", "circle"),
+    "fading": ("#56B4E9", "circle"),
+    "silent": ("#8C8C8C", "circle"),
+    "undated": ("#8C8C8C", "triangle"),
     "dormant": ("#E69F00", "square"),
     "ended": ("#D55E00", "diamond"),
-    "unknown": ("#7F7F7F", "triangle"),
 }
-STATUS_COLOURS = {status: colour for status, (colour, _shape) in STATUS_STYLE.items()}
-STATUS_DASH = {"active": None, "dormant": "6 4", "ended": "2 4", "unknown": "1 3"}
+STATUS_COLOURS = {state: colour for state, (colour, _shape) in STATUS_STYLE.items()}
+STATUS_DASH = {"in_use": None, "fading": "8 3", "silent": "1 3", "undated": "1 3", "dormant": "6 4", "ended": "2 4"}
 # Arcs are thin lines: darker shades of the same hues keep 3:1 against land, sea and China (WCAG 1.4.11).
-ARC_COLOURS = {"active": "#0072B2", "dormant": "#A66300", "ended": "#C24E00", "unknown": "#666666"}
+ARC_COLOURS = {
+    "in_use": "#0072B2",
+    "fading": "#2B7BB0",
+    "silent": "#666666",
+    "undated": "#666666",
+    "dormant": "#A66300",
+    "ended": "#C24E00",
+}
 MARKER_OUTLINE = "#1a1a1a"
-# Which status a place with several ties shows: the most alive one.
-STATUS_RANK = {status: rank for rank, status in enumerate(("active", "dormant", "unknown", "ended"))}
+# Which state a place with several ties shows: the most alive one.
+STATUS_RANK = {state: rank for rank, state in enumerate(("in_use", "dormant", "fading", "silent", "undated", "ended"))}
 
 # Ties per province: classes and a sequential, colour-blind-safe purple scale (ColorBrewer via plotly).
 CHOROPLETH_BREAKS = ((0, 0), (1, 1), (2, 3), (4, 6), (7, 10_000))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twinnings import profiles, provinces, safe_text
+from twinnings import model, profiles, provinces, safe_text
 from twinnings.i18n import Lang, label, t
 from twinnings.profiles import COMPARISON_EVENT_TYPES
 from twinnings.routes import Link
@@ -27,9 +27,10 @@ def ties_table(
         t("col_cn_place", lang): ties[partner_name],
         t("col_name_zh", lang): ties["cn_name_zh"],
         t("col_relation", lang): ties["relation_type"].map(lambda v: label("relation", v, lang)),
-        t("col_started", lang): ties["started"],
+        t("col_started", lang): ties["started"].map(model.date_words),
         t("col_ended", lang): ties["ended"],
         t("col_status", lang): ties["status"].map(lambda v: label("status", v, lang)),
+        t("col_use", lang): [profiles.use_text(tie, lang) for tie in ties.to_dict("records")],
         t("col_status_as_of", lang): ties["status_as_of"],
         t("col_last_evidence", lang): [profiles.last_evidence_text(tie, lang) for tie in ties.to_dict("records")],
         t("col_sources", lang): ties["source_ids"]
@@ -81,7 +82,7 @@ def comparison_columns(lang: Lang) -> dict[str, str]:
         "own": t("col_own", lang),
         "municipal": t("col_municipal", lang),
         "municipalities": t("col_municipal_places", lang),
-        **{s: label("status", s, lang) for s in ("active", "dormant", "ended", "unknown")},
+        **{s: label("state", s, lang) for s in model.STATES},
         "ended_since_2021": t("key_ended_since_2021", lang),
         "first": t("col_first", lang),
         "latest": t("col_latest", lang),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import edtf
 import pandas as pd
 
 from twinnings import model
@@ -171,9 +172,15 @@ def _date_problems(file: str, row: pd.Series, date_field: str, today: dt.date) -
             problems.append(Problem(file, _line(row.name), precision_field, "must be 'unknown' when the date is empty"))
         return problems
     try:
-        parsed = _earliest(value)
-    except ValueError:
-        return [Problem(file, _line(row.name), date_field, f"'{value}' is not a real calendar date")]
+        parsed = _earliest(model.lower(value))
+        _earliest(model.bounds(value)[1])
+        if "/" in value:
+            edtf.parse_edtf(value)  # a well-formed EDTF interval: its bounds in order
+    except (ValueError, edtf.EDTFParseException):
+        return [Problem(file, _line(row.name), date_field, f"'{value}' is not a real calendar date or interval")]
+    low, high = model.bounds(value)
+    if high < low:
+        return [Problem(file, _line(row.name), date_field, f"'{value}': the interval ends before it begins")]
     if precision_field in row and row[precision_field] != model.precision_of(value):
         problems.append(
             Problem(
@@ -341,7 +348,7 @@ def _order_problems(row: pd.Series, line: int) -> list[Problem]:
     problems: list[Problem] = []
     sequence = [f for f in ("started", "ended", "status_as_of") if row[f]]
     for earlier, later in zip(sequence, sequence[1:]):
-        a, b = row[earlier], row[later]
+        a, b = model.lower(row[earlier]), row[later]
         width = min(len(a), len(b))
         if a[:width] > b[:width]:
             problems.append(Problem("ties.csv", line, later, f"'{b}' lies before {earlier} '{a}'"))
@@ -403,77 +410,37 @@ def _event_problems(events: pd.DataFrame, ties: pd.DataFrame, places: pd.DataFra
 
 
 def _evidence_problems(ties: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
-    """The status rule where a machine can check it (data/README.md, Methodology): an active tie
-    rests on its latest dated use within the cut-off, a dormant one on a source within the
-    cut-off, and no status is dated before the tie's own latest use."""
+    """The two-axis rule where a machine can check it (data/README.md, Methodology). Standing comes
+    only from what a source states: a dormant tie needs the statement (its reason) and an ended one its
+    basis; neither is dated before the tie's own latest use, and a tie in force is dated no earlier than
+    it either. How recently a tie was used is derived from its events, never curated, so no status can
+    claim it."""
     problems: list[Problem] = []
     records = events[["id", "tie_id", "type", "date"]].to_dict("records")
-    cutoff = f"the cut-off year {model.CUTOFF_YEAR} (five years before the release year {model.RELEASE_YEAR})"
     for index, row in ties.iterrows():
         line, status, as_of = _line(index), row["status"], row["status_as_of"]
         if not _is_date(as_of) or (row["started"] and not _is_date(row["started"])):
             continue  # reported by the date checks
-        latest = model.latest_evidence(row["id"], row["started"], records)
-        shown = f"'{latest.record}' ({latest.date})" if latest else ""
-        if status == "active":
-            before = model.latest_evidence(row["id"], row["started"], records, until=as_of)
-            if before is None:
-                problems.append(
-                    Problem(
-                        "ties.csv",
-                        line,
-                        "status",
-                        f"is 'active' but no use of the tie is dated on or before status_as_of '{as_of}': record the "
-                        f"visit, exchange, signing, donation, award or anniversary as an event of the tie "
-                        f"(types: {', '.join(model.USE_EVENT_TYPES)}), or change the status",
-                    )
-                )
-            elif latest.date != as_of:
-                problems.append(
-                    Problem(
-                        "ties.csv",
-                        line,
-                        "status_as_of",
-                        f"'{as_of}' is not the date of the tie's latest use, {shown}: an active tie is "
-                        "active as of its latest use",
-                    )
-                )
-            if latest and latest.year < model.CUTOFF_YEAR:
-                problems.append(
-                    Problem(
-                        "ties.csv",
-                        line,
-                        "status",
-                        f"is 'active' but its latest use, {shown}, is older than {cutoff}: the status rule makes "
-                        "it 'unknown'",
-                    )
-                )
-        if status == "dormant" and model.year_of(as_of) < model.CUTOFF_YEAR:
+        if status == "dormant" and not (row["end_reason_nl"] and row["end_reason_en"]):
             problems.append(
                 Problem(
                     "ties.csv",
                     line,
-                    "status",
-                    f"is 'dormant' as of '{as_of}', older than {cutoff}: the status rule makes it 'unknown'",
+                    "end_reason_en" if row["end_reason_nl"] else "end_reason_nl",
+                    "is empty, but a dormant tie rests on a statement that it stands unused: say in both "
+                    "languages what the source states (an omission from a list is no statement; leave such a "
+                    "tie in force)",
                 )
             )
-        if status in ("dormant", "unknown") and latest and not model.on_or_before(latest.date, as_of):
+        latest = model.latest_evidence(row["id"], model.lower(row["started"]), records)
+        if status != "ended" and latest and not model.on_or_before(latest.date, as_of):
             problems.append(
                 Problem(
                     "ties.csv",
                     line,
                     "status_as_of",
-                    f"'{as_of}' lies before the tie's own latest use, {shown}: judge the status on the newest evidence",
-                )
-            )
-        if status == "unknown" and latest and latest.year >= model.CUTOFF_YEAR:
-            problems.append(
-                Problem(
-                    "ties.csv",
-                    line,
-                    "status",
-                    f"is 'unknown' but the tie's latest use, {shown}, lies within the cut-off: the status rule "
-                    f"makes it 'active' as of {latest.date}",
+                    f"'{as_of}' lies before the tie's own latest use, '{latest.record}' ({latest.date}): date the "
+                    "standing on the newest source",
                 )
             )
     return problems
@@ -499,7 +466,7 @@ def published_evidence_problems(data_dir: Path, ties: pd.DataFrame, events: pd.D
     records = events[["id", "tie_id", "type", "date"]].to_dict("records")
     problems: list[Problem] = []
     for row in ties.to_dict("records"):
-        latest = model.latest_evidence(row["id"], row["started"], records)
+        latest = model.latest_evidence(row["id"], model.lower(row["started"]), records)
         expected = (latest.date, latest.precision, latest.record) if latest else (None, "unknown", None)
         properties = published.get(row["id"])
         if properties is None:

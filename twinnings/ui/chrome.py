@@ -38,6 +38,7 @@ def filter_sidebar(lang: i18n.Lang) -> Filter:
         "level": ("filter_level", lambda v: i18n.label("level", v, lang)),
         "status": ("filter_status", lambda v: i18n.label("status", v, lang)),
         "type": ("filter_type", lambda v: i18n.label("relation", v, lang)),
+        "use": ("filter_use", lambda v: i18n.label("use_band", v, lang)),
     }
     for name, (_attr, options) in filters.MULTI_PARAMS.items():
         label_key, format_func = labels[name]

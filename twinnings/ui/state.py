@@ -78,6 +78,7 @@ def seed_once() -> None:
     st.session_state[WIDGET["province"]] = list(f.provinces)
     st.session_state[WIDGET["level"]] = list(f.levels)
     st.session_state[WIDGET["status"]] = list(f.statuses)
+    st.session_state[WIDGET["use"]] = list(f.uses)
     st.session_state[WIDGET["type"]] = list(f.types)
     st.session_state[WIDGET["from"]] = (f.year_from, f.year_to)
     st.session_state[WIDGET["q"]] = f.query
@@ -108,6 +109,7 @@ def current_filter() -> Filter:
         provinces=tuple(state.get(WIDGET["province"]) or ()),
         levels=tuple(state.get(WIDGET["level"]) or ()),
         statuses=tuple(state.get(WIDGET["status"]) or ()),
+        uses=tuple(state.get(WIDGET["use"]) or ()),
         types=tuple(state.get(WIDGET["type"]) or ()),
         year_from=int(year_from),
         year_to=int(year_to),
