@@ -261,7 +261,12 @@ def data_page(link: Link, data: Dataset, places: pd.DataFrame, readme: str, chan
         Heading(t("events", lang)),
         events_table(chosen_events, t("events", lang), "events", link, data),
         Heading(t("sources", lang)),
-        Table(t("sources", lang), sources.drop(columns=["id"]), csv_name("sources", link)),
+        Table(
+            t("sources", lang),
+            sources.drop(columns=["id", "URL"]),
+            csv_name("sources", link),
+            sources=tuple(sources["URL"]),
+        ),
         Heading(t("downloads", lang)),
         Downloads((*DATA_FILES, PACKAGE_ZIP)),
         Heading(t("corrections_title", lang), "correcties"),
