@@ -176,3 +176,13 @@ def test_timeline_draws_each_tie_silent_since_its_last_sign_of_life(dataset):
     [silence] = [t for t in chart.figure.data if t.name == "stil sinds het laatste teken van leven"]
     assert silence.line.dash == "dash"
     assert "2019-09-23" in silence.x and any("stil sinds september 2019" in (text or "") for text in silence.text)
+
+
+def test_a_start_known_between_two_bounds_is_shown_in_years_and_drawn_from_its_lower_bound(dataset):
+    table = tables.ties_table(dataset.ties, "en").set_index("id")
+    assert table.loc["leeuwarden--changsha", "Start"] == "2016–2017"
+    chart = charts.lifetimes(dataset.ties, dataset.events, dataset.sources, Filter(), "en")
+    row = chart.data.set_index("tie_id").loc["leeuwarden--changsha"]
+    assert row["start_known"] and row["drawn_from"] == "2016-07-01"  # never earlier than the interval allows
+    tie = dataset.ties.set_index("id").loc["leeuwarden--changsha"]
+    assert tie["start_year"] == 2016 and tie["use_band"] == "fading"

@@ -357,7 +357,7 @@ EVENTS = Resource(
         ),
         Field("tie_id", "The tie (ties.id) when scope is tie.", "arnhem--wuhan"),
         Field("place_id", "The Dutch place (places.id) when scope is place.", ""),
-        _date("date", "When it happened", "2021-07-21", required=True),
+        _date("date", "When it happened", "2021-07-21", required=True, interval=True),
         _precision("date_precision", "date", "day"),
         Field("type", "Kind of event.", "termination", required=True, enum=EVENT_TYPES),
         Field("title_nl", "Headline in Dutch, own words.", "Arnhem verbreekt band", required=True, text=True),
@@ -513,11 +513,12 @@ def latest_evidence(tie_id: str, started: str, events, until: str = "") -> Evide
     """The latest use of a tie: its events of a use type (USE_EVENT_TYPES) and its start.
     `events` are mappings with id, tie_id, type and date; `until` keeps only evidence on or
     before that partial date. None when the record holds no dated use."""
-    candidates = [
-        (e["date"], e["id"], True)
+    candidates = [  # an event dated between two bounds counts from its lower bound: never overstated
+        (lower(e["date"]), e["id"], True)
         for e in events
         if e["tie_id"] == tie_id and e["type"] in USE_EVENT_TYPES and e["date"]
     ]
+    started = lower(started)
     if started:
         candidates.append((started, tie_id, False))
     if until:

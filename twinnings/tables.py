@@ -118,7 +118,7 @@ def events_table(
     url = {source_id: safe_text.http_url(link) or "" for source_id, link in zip(sources["id"], sources["url"])}
     dutch = events["tie_id"].map(by_tie["nl_name_nl"]).fillna(events["place_id"].map(place_names))
     context = events["scope"].isin(["national", "international"])
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("col_date", lang): events["date"],
             t("col_nl_place", lang): dutch.fillna("").where(~context, f"({t('context', lang)})"),
@@ -130,7 +130,8 @@ def events_table(
             "id": events["id"],
         },
         index=events.index,
-    ).sort_values(t("col_date", lang), ascending=False)
+    ).sort_values(t("col_date", lang), ascending=False, key=lambda dates: dates.map(model.lower))
+    return table.assign(**{t("col_date", lang): table[t("col_date", lang)].map(model.date_words)})
 
 
 def amounts_table(events: pd.DataFrame, ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
