@@ -155,7 +155,7 @@ def test_tables_carry_standing_use_and_the_last_sign_of_use(dataset):
     assert table.loc["amsterdam--shenzhen", "Laatste teken van gebruik"] == "geen gedateerd teken van gebruik"
     assert table.loc["lisse--dafeng", "Laatste teken van gebruik"] == "oktober 2016 (begin van de band)"
     assert table.loc["groningen--xian", "Status"] == "van kracht"
-    assert table.loc["groningen--xian", "Gebruik"] == "geen teken van gebruik sinds 2011"
+    assert table.loc["groningen--xian", "Gebruik"] == "op de partnerlijst in 2023; geen teken van gebruik sinds 2011"
 
 
 def test_profiles_answer_both_questions(dataset):
@@ -186,3 +186,9 @@ def test_a_start_known_between_two_bounds_is_shown_in_years_and_drawn_from_its_l
     assert row["start_known"] and row["drawn_from"] == "2016-07-01"  # never earlier than the interval allows
     tie = dataset.ties.set_index("id").loc["leeuwarden--changsha"]
     assert tie["start_year"] == 2016 and tie["use_band"] == "fading"
+
+
+def test_a_partner_list_newer_than_the_last_use_is_said_apart_from_use(dataset):
+    xian = dataset.ties.set_index("id", drop=False).loc["groningen--xian"]
+    assert xian["last_listed"] == "2023-05" and xian["last_evidence"] == "2011-11-07"  # a listing is not use
+    assert profiles.status_text(xian, "en") == "in force, listed as a partner in 2023; no sign of use since 2011"

@@ -24,7 +24,14 @@ PLACE_PROPERTIES = (
     *("nl_name_nl", "nl_level", "nl_province_id"),
     *("cn_name_en", "cn_name_zh", "cn_name_pinyin", "cn_level", "cn_province_id"),
 )
-DERIVED_PROPERTIES = ("last_evidence", "last_evidence_precision", "last_evidence_id", "use_band", "state")
+DERIVED_PROPERTIES = (
+    "last_evidence",
+    "last_evidence_precision",
+    "last_evidence_id",
+    "use_band",
+    "state",
+    "last_listed",
+)
 # A published tie: every field the model declares (a new field is published without more ado) but the
 # curators' notes, then the joined and derived properties.
 TIE_PROPERTIES = [

@@ -48,7 +48,7 @@ EVENT_STYLE: dict[str, tuple[str, str]] = {
 
 # For counts per year, the sixteen event types fold into five groups with distinct colours.
 EVENT_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "ties": ("#009E73", ("agreement_signed", "anniversary")),
+    "ties": ("#009E73", ("agreement_signed", "anniversary", "listed")),
     "contacts": ("#0072B2", ("visit", "trade_mission", "conference", "exhibition", "exchange")),
     "gifts": ("#E69F00", ("donation", "gift", "award")),
     "politics": ("#D55E00", ("council_motion", "termination", "suspension")),

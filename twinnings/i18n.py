@@ -586,6 +586,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "event_report_published": {"nl": "publicatie", "en": "report published"},
     "event_policy": {"nl": "beleid", "en": "policy"},
     "event_other": {"nl": "overig", "en": "other"},
+    "event_listed": {"nl": "op partnerlijst", "en": "partner list"},
+    "listed_in": {"nl": "op de partnerlijst in {year}", "en": "listed as a partner in {year}"},
     "events": {"nl": "Gebeurtenissen", "en": "Events"},
     "ties": {"nl": "Banden", "en": "Ties"},
     "downloads": {"nl": "Downloads", "en": "Downloads"},

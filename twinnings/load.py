@@ -121,6 +121,8 @@ def _typed_ties(ties: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame) 
         last_evidence_id=[e.record if e else "" for e in latest],
     )
     ties["last_evidence_year"] = _years(ties["last_evidence"])
+    listings = events[events["type"] == model.LISTING_TYPE].groupby("tie_id")["date"].max()
+    ties["last_listed"] = ties["id"].map(listings).fillna("")
     ties["use_band"] = [model.use_band(None if pd.isna(year) else int(year)) for year in ties["last_evidence_year"]]
     ties["state"] = [model.state_of(status, band) for status, band in zip(ties["status"], ties["use_band"])]
     for side in ("nl", "cn"):

@@ -59,8 +59,12 @@ EVENT_TYPES = (
     "exchange",
     "report_published",
     "policy",
+    "listed",
     "other",
 )
+# An official list of a side's ties (a foreign-affairs office's table of friendship cities) that names
+# the tie on a dated page: it shows the tie stands on paper, never that it is used.
+LISTING_TYPE = "listed"
 DIRECTIONS = ("nl_to_cn", "cn_to_nl", "mutual")
 END_BASES = ("decision", "statement", "lapse")
 
@@ -359,7 +363,14 @@ EVENTS = Resource(
         Field("place_id", "The Dutch place (places.id) when scope is place.", ""),
         _date("date", "When it happened", "2021-07-21", required=True, interval=True),
         _precision("date_precision", "date", "day"),
-        Field("type", "Kind of event.", "termination", required=True, enum=EVENT_TYPES),
+        Field(
+            "type",
+            "Kind of event. Use of a tie: " + ", ".join(USE_EVENT_TYPES) + ". listed: an official list of a "
+            "side's ties names the tie on a dated page (it stands on paper; not use).",
+            "termination",
+            required=True,
+            enum=EVENT_TYPES,
+        ),
         Field("title_nl", "Headline in Dutch, own words.", "Arnhem verbreekt band", required=True, text=True),
         Field("title_en", "Headline in English, own words.", "Arnhem ends tie", required=True, text=True),
         Field("summary_nl", "One or two sentences in Dutch, own words.", "", required=True, text=True),

@@ -152,7 +152,11 @@ def use_text(tie: pd.Series | dict, lang: Lang) -> str:
     sinds 2019', 'geen gedateerd gebruik gevonden'."""
     when = tie.get("last_evidence", "") or ""
     band = model.use_band(model.year_of(when))
-    return t(f"use_{band}", lang, year=when[:4])
+    used = t(f"use_{band}", lang, year=when[:4])
+    listed = tie.get("last_listed", "") or ""
+    if listed and listed > when:  # a listing newer than the last use: said apart from use
+        return f"{t('listed_in', lang, year=listed[:4])}; {used}"
+    return used
 
 
 def status_text(tie: pd.Series, lang: Lang) -> str:
