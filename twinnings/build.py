@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from twinnings import model
+from twinnings import model, source_checks
 from twinnings.geometry import great_circle
 from twinnings.load import Dataset, load
 from twinnings.package import descriptor
@@ -109,7 +109,7 @@ def figures_markdown(data: Dataset) -> str:
     publisher = dict(zip(sources["id"], sources["publisher"]))
 
     def independent(ids: str) -> int:
-        return len({publisher[s] for s in ids.split()})
+        return source_checks.independent_count(ids, publisher)
 
     two_plus = ties["source_ids"].map(independent).ge(2)
     events_two_plus = events["source_ids"].map(independent).ge(2)
@@ -123,8 +123,10 @@ def figures_markdown(data: Dataset) -> str:
         use_line(ties),
         "- Kind: " + ", ".join(f"{s} {n}" for s, n in by_type.items()) + ".",
         f"- Every tie and event cites at least one source. Ties with two or more independent sources "
-        f"(different publishers): {two_plus.sum()} of {len(ties)} ({two_plus.mean():.0%}); events: "
-        f"{events_two_plus.sum()} of {len(events)} ({events_two_plus.mean():.0%}).",
+        f"(different publishers, copies of one report counted once, see *Sources*): {two_plus.sum()} of "
+        f"{len(ties)} ({two_plus.mean():.0%}); events: {events_two_plus.sum()} of {len(events)} "
+        f"({events_two_plus.mean():.0%}).",
+        address_line(sources),
         f"- Events with coded actors (who acted, see `actors`): {with_actors.sum()} of {len(events)} "
         f"({with_actors.mean():.0%}).",
         f"- Ties with a known start date: {ties['started'].ne('').sum()} of {len(ties)}; "
@@ -134,6 +136,18 @@ def figures_markdown(data: Dataset) -> str:
         cpaffc_line(events),
     ]
     return "\n".join(lines) + "\n"
+
+
+def address_line(sources: pd.DataFrame) -> str:
+    """The address check over every source (source_checks): how many addresses name another story."""
+    flagged = source_checks.mismatched_addresses(sources)
+    teasers = int(flagged["labelled"].sum())
+    return (
+        f"- Sources whose address words do not occur in their title: {len(flagged)} of {len(sources)}; "
+        f"{teasers} of them are teasers on a page whose address belongs to another story and say so in "
+        "their title; the others (" + ", ".join(f"`{i}`" for i in flagged.loc[~flagged["labelled"], "id"]) + ") "
+        "are answered in the changelog."
+    )
 
 
 def use_line(ties: pd.DataFrame) -> str:
