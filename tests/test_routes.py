@@ -112,6 +112,8 @@ def test_page_addresses_are_written_in_one_module_only():
 TODAYS_LINKS = {
     "/?province=PV30&province=PV31&status=ended": Link(filter=Filter(provinces=("PV30", "PV31"), statuses=("ended",))),
     "/?view=cn&lang=en": Link(filter=Filter(view="cn"), lang="en"),
+    "/?status=active": Link(filter=Filter(uses=("in_use",))),  # before data 4.0.0: one status axis
+    "/?status=unknown&status=ended": Link(filter=Filter(statuses=("in_force", "ended"))),
     "/tijdlijn?from=2019&to=2023&type=sister": Link(
         page="timeline", filter=Filter(types=("sister",), year_from=2019, year_to=2023)
     ),

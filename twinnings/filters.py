@@ -69,6 +69,17 @@ EVENT_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+def _upgraded(params: Mapping[str, Sequence[str] | str]) -> dict[str, list[str]]:
+    """The parameters with an old status value (`status=active`, `status=unknown`) in its new place."""
+    upgraded = {name: [raw] if isinstance(raw, str) else list(raw) for name, raw in params.items()}
+    for value in list(upgraded.get("status", [])):
+        if value in LEGACY_STATUSES:
+            name, new = LEGACY_STATUSES[value]
+            upgraded["status"].remove(value)
+            upgraded.setdefault(name, []).append(new)
+    return {name: values for name, values in upgraded.items() if values}
+
+
 def to_params(f: Filter) -> dict[str, list[str]]:
     """The URL query of a filter; defaults are left out to keep permalinks short."""
     default = Filter()
@@ -88,10 +99,15 @@ def to_params(f: Filter) -> dict[str, list[str]]:
     return params
 
 
+# Permalinks from before data 4.0.0 named one status axis; they still open the view they meant.
+LEGACY_STATUSES = {"active": ("use", "in_use"), "unknown": ("status", "in_force")}
+
+
 def from_params(params: Mapping[str, Sequence[str] | str]) -> tuple[Filter, list[str]]:
     """A filter from URL parameters, plus a note for every value that was dropped."""
     dropped: list[str] = []
     values: dict = {}
+    params = _upgraded(params)
 
     def listed(name: str) -> list[str]:
         raw = params.get(name, [])

@@ -169,20 +169,22 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Elke band en elke gebeurtenis verwijst naar minstens één openbare bron die het feit vermeldt: "
         "raadsbesluiten, gemeentelijke en provinciale pagina's, landelijke en regionale media, en pagina's van de "
         "Chinese partnersteden. Data zijn zo precies als de bron ze geeft (jaar, maand of dag) en worden nooit "
-        "geraden. Eén statusregel voor elke band: actief als een gedateerde bron van de laatste vijf jaar laat zien "
-        "dat de band gebruikt werd (bezoek, uitwisseling, ondertekening, donatie, jubileum, project), slapend als "
-        "een bron zegt dat hij bestaat maar stilligt, beëindigd na een besluit, een verklaring of een door een bron "
-        "genoemd verval, en anders onbekend; het laatste teken van leven zegt hoe lang de bronnen al zwijgen. "
+        "geraden. Elke band krijgt twee antwoorden. Zijn formele status komt alleen uit wat een bron zegt: van "
+        "kracht (geen einde bekend), slapend (een bron zegt dat hij bestaat maar stilligt) of beëindigd (na een "
+        "besluit, een verklaring of een door een bron genoemd verval). Hoe recent hij gebruikt is, volgt uit het "
+        "laatste gedateerde teken van gebruik (bezoek, uitwisseling, ondertekening, donatie, jubileum, project): "
+        "in gebruik (hooguit vijf jaar geleden), vijf tot tien jaar geleden, langer geleden, of niet gedateerd. "
         "Tegenstrijdige bronnen staan in de notities, met de gemaakte keuze. Alle teksten zijn in eigen "
         "woorden geschreven. De volledige methode, de dekking per provincie en de bronvermelding staan hieronder "
         "(in het Engels).",
         "en": "Every tie and every event cites at least one public source that states the fact: council "
         "decisions, municipal and provincial pages, national and regional media, and pages of the Chinese partner "
-        "cities. Dates are as precise as the source gives them (year, month or day) and never guessed. One status "
-        "rule for every tie: active when a dated source from the last five years shows the tie in use (a visit, "
-        "exchange, signing, donation, anniversary or project), dormant when a source says it stands but lies idle, "
-        "ended after a decision, a statement or a lapse a source states, and unknown otherwise; the last sign of "
-        "life says how long the sources have been silent. Conflicting sources are recorded "
+        "cities. Dates are as precise as the source gives them (year, month or day) and never guessed. Every tie "
+        "gets two answers. Its formal standing comes only from what a source states: in force (no end known), "
+        "dormant (a source says it stands but lies idle) or ended (after a decision, a statement or a lapse a "
+        "source states). How recently it was used follows from its last dated sign of use (a visit, exchange, "
+        "signing, donation, anniversary or project): in use (at most five years ago), five to ten years ago, "
+        "longer ago, or not dated. Conflicting sources are recorded "
         "in the notes with the choice made. All texts are written in our own words. The full methodology, the "
         "coverage per province and how to cite follow below.",
     },
@@ -307,13 +309,15 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "map_intro": {
         "nl": "Een band is een afspraak tussen een Nederlandse gemeente of provincie en een Chinese stad of provincie: "
         "een stedenband, een vriendschaps- of samenwerkingsrelatie, een intentieverklaring, of een informele band "
-        "zonder getekend document. Een band is actief als een bron zegt dat hij gebruikt wordt, slapend als hij op "
-        "papier bestaat maar stilligt, beëindigd na een besluit, en onbekend als geen recente bron iets zegt. "
+        "zonder getekend document. Een band blijft van kracht tot een bron een einde meldt (een besluit, een "
+        "verklaring of het aflopen van de afspraak); hij heet slapend als een bron zegt dat hij stilligt. De kleur van "
+        "een symbool zegt hoe lang het laatste gedateerde gebruik geleden is; de vorm zegt de status. "
         "De kleur van een provincie telt de banden van de provincie en haar gemeenten in de selectie.",
         "en": "A tie is an arrangement between a Dutch municipality or province and a Chinese city or province: "
         "a sister tie, a friendly-exchange tie, a letter of intent, or an informal tie with no signed document. "
-        "A tie is active when a source says it is used, dormant when it stands on paper but lies idle, ended after "
-        "a decision, and unknown when no recent source says. A province's shade counts the ties of the province "
+        "A tie stays in force until a source reports its end (a decision, a statement or the agreement running "
+        "out), or dormant when a source says it lies idle. A symbol's colour says how long ago its last dated use "
+        "was; its shape says the standing. A province's shade counts the ties of the province "
         "and its municipalities in the selection.",
     },
     "map_intro_links": {

@@ -114,7 +114,8 @@ class SitePage:
 
     @property
     def full_title(self) -> str:
-        return self.title if self.title == SITE_NAME else f"{self.title} · {t('app_title', self.lang)}"
+        app = t("app_title", self.lang)
+        return self.title if self.title in (SITE_NAME, app) else f"{self.title} · {app}"
 
     @property
     def canonical(self) -> str:
