@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from twinnings import DATA_DIR
+from twinnings import DATA_DIR, i18n
 
 if TYPE_CHECKING:
     from twinnings.settings import Settings
@@ -117,7 +117,8 @@ def _export_site(args: argparse.Namespace) -> int:
     from twinnings.validate import DataError
 
     try:
-        files = export_site(Path(args.output), _data_dir(args), images=not args.no_images, only=args.place)
+        langs = args.lang or i18n.LANGS
+        files = export_site(Path(args.output), _data_dir(args), not args.no_images, args.place, langs)
     except DataError as error:
         print(error, file=sys.stderr)
         print("nothing was exported", file=sys.stderr)
@@ -157,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("output", help="target folder")
     site.add_argument("--no-images", action="store_true", help="leave out chart images and previews (a quick check)")
     site.add_argument("--place", action="append", default=[], help="only this place's page (repeatable; a quick check)")
+    site.add_argument("--lang", action="append", choices=i18n.LANGS, help="only this language (a quick check)")
     site.set_defaults(run=_export_site)
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "serve":

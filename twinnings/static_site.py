@@ -313,10 +313,16 @@ def write_sitemap(site: Site) -> None:
     site.write("robots.txt", site_render.render_robots(absolute(site.base, "sitemap.xml") if site.base else ""))
 
 
-def export_site(out: Path, data_dir: Path = DATA_DIR, images: bool = True, only: Collection[str] = ()) -> list[Path]:
+def export_site(
+    out: Path,
+    data_dir: Path = DATA_DIR,
+    images: bool = True,
+    only: Collection[str] = (),
+    langs: Collection[Lang] = i18n.LANGS,
+) -> list[Path]:
     """Write the whole site into `out` (created; existing files of the same names are replaced). Without
-    `images` the chart images and previews are left out, and with `only` (place ids) only those places get
-    a page: quick checks of the pages a change touches."""
+    `images` the chart images and previews are left out, with `only` (place ids) only those places get
+    a page, and with `langs` only those languages: quick checks of the pages a change touches."""
     out = Path(out)
     data = load(data_dir)
     config = from_env()
@@ -344,7 +350,7 @@ def export_site(out: Path, data_dir: Path = DATA_DIR, images: bool = True, only:
     )
     site = Site(out, data, context)
     all_kits: list[presentation.ChartKit] = []
-    for lang in i18n.LANGS:
+    for lang in (lang for lang in i18n.LANGS if lang in langs):
         places = profiles.directory(data, municipalities, province_shapes, lang)
         write_maps(site, lang, places, shapes)
         all_kits += write_chart_pages(site, lang, places)
