@@ -24,14 +24,7 @@ PLACE_PROPERTIES = (
     *("nl_name_nl", "nl_level", "nl_province_id"),
     *("cn_name_en", "cn_name_zh", "cn_name_pinyin", "cn_level", "cn_province_id"),
 )
-DERIVED_PROPERTIES = (
-    "last_evidence",
-    "last_evidence_precision",
-    "last_evidence_id",
-    "use_band",
-    "state",
-    "last_listed",
-)
+DERIVED_PROPERTIES = tuple(model.DERIVED_TIE_FIELDS)
 # A published tie: every field the model declares (a new field is published without more ado) but the
 # curators' notes, then the joined and derived properties.
 TIE_PROPERTIES = [
@@ -101,6 +94,21 @@ def dictionary_markdown() -> str:
             )
         parts.append("")
     return "\n".join(parts)
+
+
+def derived_markdown() -> str:
+    """The derived properties of twinnings.geojson, from the model."""
+    rows = [f"| `{name}` | {_cell(meaning)} |" for name, meaning in model.DERIVED_TIE_FIELDS.items()]
+    return "\n".join(
+        [
+            "### `twinnings.geojson`: derived properties\n",
+            "One LineString per tie with the tie's own fields (not its notes), both places' names, levels and "
+            f"provinces, and these, derived by `build` at the release of {model.RELEASE_DATE}:\n",
+            "| property | meaning |\n|---|---|",
+            *rows,
+            "",
+        ]
+    )
 
 
 def figures_markdown(data: Dataset) -> str:
@@ -199,7 +207,7 @@ def generated(data_dir: Path) -> dict[str, str]:
     """File name -> exact content of every generated file, given the CSV files in data_dir."""
     data = load(data_dir, require_generated=False)
     readme = (data_dir / "README.md").read_text(encoding="utf-8")
-    readme = _replace_between(readme, "dictionary", dictionary_markdown())
+    readme = _replace_between(readme, "dictionary", dictionary_markdown() + "\n" + derived_markdown())
     readme = _replace_between(readme, "figures", figures_markdown(data))
     return {
         "datapackage.json": json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n",

@@ -87,6 +87,21 @@ RELEASE_DATE = "2026-12-04"
 RELEASE_YEAR = int(RELEASE_DATE[:4])
 
 
+# What `build` derives for each tie and publishes in twinnings.geojson beside its own fields.
+DERIVED_TIE_FIELDS: dict[str, str] = {
+    "last_evidence": "Date of the tie's latest dated use (an event of a use type, or its start), as precise as "
+    "that record; empty when the record holds no dated use.",
+    "last_evidence_precision": "Precision of last_evidence: day, month, year or unknown.",
+    "last_evidence_id": "The record that shows the latest use: an event id, or the tie's own id when its start "
+    "is the latest use.",
+    "use_band": "How recently the tie was used, judged at the release date: in_use (last use at most five years "
+    "before the release year), fading (6 to 10 years), silent (longer), undated (no dated use).",
+    "state": "What a map shows of the tie: its status when dormant or ended, else its use_band.",
+    "last_listed": "Date of the newest official list that names the tie (an event of type listed); shows it "
+    "stands on paper, not that it is used. Empty when none is recorded.",
+}
+
+
 def use_band(last_use_year: int | None, release_year: int = RELEASE_YEAR) -> str:
     """How recently a tie was used, judged at `release_year`."""
     if last_use_year is None:
