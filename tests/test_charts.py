@@ -242,3 +242,10 @@ def test_lifetimes_ring_the_events_in_which_the_cpaffc_acted(dataset):
     tie_events = dataset.events[dataset.events["tie_id"].isin(dataset.ties["id"])]
     expected = tie_events["actors"].str.split().map(lambda codes: "cpaffc" in codes).sum()
     assert (len(rings[0].x) if rings else 0) == expected
+
+
+def test_a_charts_toolbar_offers_nothing_that_leaves_the_host_and_speaks_the_pages_language():
+    dutch = charts.export_config("stedenbanden-x", lang="nl")
+    assert dutch["showSendToCloud"] is False and dutch["showEditInChartStudio"] is False
+    assert dutch["locale"] == "nl" and dutch["locales"]["nl"]["dictionary"]["Download plot as a PNG"]
+    assert "locales" not in charts.export_config("stedenbanden-x", lang="en")  # plotly's own English

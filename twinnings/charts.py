@@ -8,15 +8,17 @@ text alternative. Nothing here reads Streamlit state.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from twinnings import __version__, image_formats, model, profiles, provinces, safe_text
+from twinnings import STATIC_DIR, __version__, image_formats, model, profiles, provinces, safe_text
 from twinnings.filters import FIRST_YEAR, EventFilter, Filter, apply_events, events_in, this_year
 from twinnings.i18n import Lang, label, t
 from twinnings.style import HIGHLIGHT, STATUS_COLOURS
@@ -149,9 +151,25 @@ def house_style(
     return fig
 
 
-def export_config(name: str, fmt: str = image_formats.DEFAULT, height: int = EXPORT_HEIGHT) -> dict:
-    """Plotly config: the modebar download gives a publication-size file with a meaningful name."""
+PLOTLY_LOCALES = {"nl": STATIC_DIR / "vendor" / "plotly" / "locale-nl.json"}  # English is plotly's own
+
+
+@cache
+def plotly_locale(lang: Lang) -> dict:
+    """plotly.js's dictionary for `lang` (its toolbar, notices and number format), for a chart's config."""
+    path = PLOTLY_LOCALES.get(lang)
+    return {"locale": lang, "locales": {lang: json.loads(path.read_text(encoding="utf-8"))}} if path else {}
+
+
+def export_config(name: str, fmt: str = image_formats.DEFAULT, height: int = EXPORT_HEIGHT, lang: Lang = "en") -> dict:
+    """Plotly config: the modebar download gives a publication-size file with a meaningful name, speaks
+    the page's language, and offers nothing that leaves the host (plotly.js 4 offers 'Share chart' to
+    its cloud unless told not to)."""
     return {
+        **plotly_locale(lang),
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "showLink": False,
         "displaylogo": False,
         "toImageButtonOptions": {
             "format": fmt,

@@ -261,7 +261,7 @@ def chart_spec(kit) -> Markup:
         figure = chart.figure.to_plotly_json()  # a plain dict: no second validated copy of the figure
         layout = {key: value for key, value in figure["layout"].items() if key != "width"}
         figures[name] = json.loads(pio.to_json({**figure, "layout": {**layout, "autosize": True}}, validate=False))
-    config = {**charts.export_config(kit.download_name), "responsive": True}
+    config = {**charts.export_config(kit.download_name, lang=kit.embed.lang), "responsive": True}
     return Markup(safe_text.script_json({**figures, "config": config}))  # noqa: S704 - escaped for <script>
 
 

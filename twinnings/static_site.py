@@ -20,7 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
-import plotly
 import plotly.graph_objects as go
 
 from twinnings import (
@@ -48,7 +47,7 @@ from twinnings.routes import Link
 from twinnings.settings import from_env
 from twinnings.site_render import absolute
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_JS = STATIC_DIR / "vendor" / "plotly" / "plotly-basic.min.js"  # the partial bundle: scatter and bar
 DATA_FILES = page_models.DATA_FILES
 PREVIEW_SIZE = (1200, 630)
 
@@ -327,10 +326,11 @@ def export_site(
     data = load(data_dir)
     config = from_env()
     out.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(STATIC_DIR / "vendor", out / "app" / "static" / "vendor", dirs_exist_ok=True)
+    maps_vendor = shutil.ignore_patterns("plotly")  # the charts' bundle goes to assets/, cached across pages
+    shutil.copytree(STATIC_DIR / "vendor", out / "app" / "static" / "vendor", dirs_exist_ok=True, ignore=maps_vendor)
     (out / "assets").mkdir(exist_ok=True)
     shutil.copy(PLOTLY_JS, out / "assets" / "plotly.min.js")
-    for name in ("site.css", "search.js", "charts.js"):
+    for name in ("site.css", "search.js", "charts.js", "favicon.svg"):
         shutil.copy(STATIC_DIR / "site" / name, out / "assets" / name)
     (out / "data").mkdir(exist_ok=True)
     for name in DATA_FILES:

@@ -23,7 +23,7 @@ def chart_block(kit: presentation.ChartKit, fmt: str, tools: bool = True) -> Non
     st.plotly_chart(
         chart.figure,
         theme=None,
-        config=charts.export_config(kit.download_name, fmt, kit.height),
+        config=charts.export_config(kit.download_name, fmt, kit.height, lang),
         key=f"chart_{chart.name}",
         alt=kit.alt,
     )
