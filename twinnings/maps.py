@@ -286,6 +286,7 @@ def base_map(tiles: str, bounds: list[list[float]], lang: Lang) -> folium.Map:
     m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, prefer_canvas=False)
     m.default_js = JS
     m.default_css = CSS
+    m._template = markup.folium_template("map/map.html")  # folium's, with a viewport the reader may zoom
     m.get_root().header._children.clear()  # folium's default CDN <link>/<script> tags
     m.get_root().header.add_child(Element(markup.render("map/head.html", sea=SEA_COLOUR)))
     if tiles in TILES:

@@ -66,6 +66,14 @@ def style(name: str) -> str:
 
 
 @cache
+def folium_template(name: str) -> Template:
+    """A folium element's own template from `templates/<name>`, with folium's filters (tojavascript)."""
+    from folium.template import Template as FoliumTemplate
+
+    return FoliumTemplate((_PACKAGE / "templates" / name).read_text(encoding="utf-8"))
+
+
+@cache
 def script_template(name: str) -> Template:
     """A branca/folium macro template from `templates/<name>`, read as it is: a script's line breaks matter,
     and it receives only JSON and our own script files, never HTML."""

@@ -248,10 +248,12 @@ def test_a_province_page_offers_its_own_ties_as_csv(site, dataset):
     assert len(rows) - 1 == (dataset.ties["nl_place_id"] == "PV31").sum()
 
 
-def test_pages_load_the_partial_chart_bundle_and_a_favicon(site):
+def test_pages_load_the_partial_chart_bundle_a_favicon_and_zoomable_frames(site):
     bundle = (site / "assets" / "plotly.min.js").read_text(encoding="utf-8")[:200]
     assert "plotly.js (basic - minified)" in bundle  # scatter and bar: what the charts draw
     assert not (site / "app" / "static" / "vendor" / "plotly").exists()  # one copy, cached across pages
     home = (site / "nl" / "index.html").read_text(encoding="utf-8")
     assert 'rel="icon" href="../assets/favicon.svg"' in home and (site / "assets" / "favicon.svg").is_file()
-    assert '<meta name="robots" content="noindex">' in (site / "nl" / "map-nl.html").read_text(encoding="utf-8")
+    frame = (site / "nl" / "map-nl.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in frame  # a frame is no page of its own for a search engine
+    assert "user-scalable" not in frame and "maximum-scale" not in frame  # a reader may zoom (WCAG 1.4.4)
