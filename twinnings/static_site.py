@@ -304,12 +304,24 @@ def progress(text: str) -> None:
     print(f"export-site: {text}", file=sys.stderr, flush=True)
 
 
+NO_BASE_WARNING = (
+    "WARNING: TWINNINGS_STATIC_BASE_URL is not set. The sitemap (which needs absolute addresses) and the "
+    "link-preview addresses (og:url, og:image) are left out, and canonical links are relative. Set it to the "
+    "address the site will be published at, e.g. https://example.org/stedenbanden/, before publishing."
+)
+
+
 def write_sitemap(site: Site) -> None:
+    """The sitemap and robots.txt. A sitemap's addresses must be absolute, so without the published base
+    there is none (export_site says so loudly)."""
+    if not site.base:
+        site.write("robots.txt", site_render.render_robots(""))
+        return
     pages = sorted(path for path in site.written if path.endswith("index.html"))
     site.write(
         "sitemap.xml", site_render.render_sitemap([absolute(site.base, p.removesuffix("index.html")) for p in pages])
     )
-    site.write("robots.txt", site_render.render_robots(absolute(site.base, "sitemap.xml") if site.base else ""))
+    site.write("robots.txt", site_render.render_robots(absolute(site.base, "sitemap.xml")))
 
 
 def export_site(
@@ -349,6 +361,8 @@ def export_site(
         frozenset(routes.CHART_VIEWS),  # a build without images plans them (IMAGES_LEFT_OUT)
     )
     site = Site(out, data, context)
+    if not context.base:
+        progress(NO_BASE_WARNING)
     all_kits: list[presentation.ChartKit] = []
     for lang in (lang for lang in i18n.LANGS if lang in langs):
         places = profiles.directory(data, municipalities, province_shapes, lang)

@@ -3,12 +3,15 @@ worker (tests/conftest.py), so the wheel is built and the site exported once per
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.harness import serve_folder
+
+PUBLISHED_AT = "https://example.org/stedenbanden"  # the test site is built for this address, as for publishing
 
 
 @pytest.fixture(scope="session")
@@ -26,8 +29,13 @@ def site(installed, tmp_path_factory) -> Path:
     share the xdist group "site", so one worker builds it."""
     out = tmp_path_factory.mktemp("site")
     elsewhere = tmp_path_factory.mktemp("elsewhere")
+    env = {**os.environ, "TWINNINGS_STATIC_BASE_URL": PUBLISHED_AT}
     done = subprocess.run(
-        [installed / "twinnings", "export-site", str(out), "--no-images"], cwd=elsewhere, capture_output=True, text=True
+        [installed / "twinnings", "export-site", str(out), "--no-images"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert done.returncode == 0, done.stderr
     return out

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.site.conftest import PUBLISHED_AT
 from twinnings import DATA_DIR, charts, presentation, routes
 from twinnings.routes import Link
 from twinnings.static_site import CHART_IMAGES, IMAGES_LEFT_OUT, PREVIEW_SIZE, chart_image, render_images
@@ -53,7 +54,10 @@ def test_chart_images_are_drawn_at_publication_size_and_kept_when_unchanged(tmp_
 def test_pages_load_scripts_and_styles_only_from_the_site(site):
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', text)
+        assets = re.findall(
+            r'<script[^>]+src="([^"]+)"|<link rel="(?:stylesheet|icon|preload)"[^>]+href="([^"]+)"', text
+        )
+        assets = [script or link for script, link in assets]
         outside = [a for a in assets if a.startswith(("http:", "https:", "//"))]
         assert outside == [], (page, outside)
 
@@ -156,7 +160,8 @@ def test_every_page_is_findable_and_shareable(site):
         assert {"canonical:", "alternate:nl", "alternate:en"} <= set(head.links), name
         for key in ("og:title", "og:description", "og:url", "og:image", "twitter:card"):
             assert head.meta.get(key), (name, key)
-        assert relative(target_of(page, head.meta["og:image"]), site) in planned, (name, head.meta["og:image"])
+        assert head.meta["og:image"].startswith(PUBLISHED_AT + "/"), (name, head.meta["og:image"])
+        assert head.meta["og:image"].removeprefix(PUBLISHED_AT + "/") in planned, (name, head.meta["og:image"])
         lang = name.parts[0]
         assert f'<html lang="{lang}">' in page.read_text(encoding="utf-8"), name
 
@@ -181,10 +186,24 @@ def test_the_search_index_knows_every_place_by_its_names(site, dataset):
     assert len(index) == len(list((site / "en" / "plaats").iterdir()))
 
 
-def test_sitemap_lists_every_page_and_robots_allows_crawling(site):
+def test_sitemap_lists_every_page_by_its_published_address_and_robots_points_to_it(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.count("<loc>") == len([p for p in site.rglob("index.html") if p.parent != site])
-    assert "Allow: /" in (site / "robots.txt").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert len(locs) == len([p for p in site.rglob("index.html") if p.parent != site])
+    assert all(loc.startswith(PUBLISHED_AT + "/") for loc in locs)
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Allow: /" in robots and f"Sitemap: {PUBLISHED_AT}/sitemap.xml" in robots
+
+
+def test_a_build_without_its_published_address_says_so_and_leaves_out_what_needs_it(tmp_path, monkeypatch, capsys):
+    from twinnings.static_site import export_site
+
+    monkeypatch.delenv("TWINNINGS_STATIC_BASE_URL", raising=False)
+    export_site(tmp_path, images=False, only=("GM0855",), langs=("en",))
+    assert "TWINNINGS_STATIC_BASE_URL is not set" in capsys.readouterr().err
+    assert not (tmp_path / "sitemap.xml").exists() and "Sitemap:" not in (tmp_path / "robots.txt").read_text()
+    head = read(tmp_path / "en" / "plaats" / "gm0855-tilburg" / "index.html")
+    assert "og:url" not in head.meta and "og:image" not in head.meta and head.meta["og:title"] == "Tilburg"
 
 
 def test_the_cpaffc_page_lists_every_event_it_acted_in(site, dataset):
