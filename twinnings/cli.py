@@ -119,6 +119,10 @@ def _export_site(args: argparse.Namespace) -> int:
     try:
         langs = args.lang or i18n.LANGS
         files = export_site(Path(args.output), _data_dir(args), not args.no_images, args.place, langs)
+        if args.precompress:
+            from twinnings.static_site import precompress
+
+            print(f"precompressed {precompress(Path(args.output))} files (.gz beside each)", file=sys.stderr)
     except DataError as error:
         print(error, file=sys.stderr)
         print("nothing was exported", file=sys.stderr)
@@ -159,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--no-images", action="store_true", help="leave out chart images and previews (a quick check)")
     site.add_argument("--place", action="append", default=[], help="only this place's page (repeatable; a quick check)")
     site.add_argument("--lang", action="append", choices=i18n.LANGS, help="only this language (a quick check)")
+    site.add_argument(
+        "--precompress", action="store_true", help="write a .gz beside each text file (nginx gzip_static)"
+    )
     site.set_defaults(run=_export_site)
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "serve":
