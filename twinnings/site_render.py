@@ -255,7 +255,8 @@ class SitePage:
 
 
 def chart_spec(kit) -> Markup:
-    """A chart's figure in its full and compact layout and its config, as JSON that is inert in <script>."""
+    """A chart's figure in its full and compact layout and its config, as JSON that stays inert inside a
+    script element."""
     figures = {}
     for name, chart in (("full", kit.chart), ("compact", charts.compact(kit.chart))):
         figure = chart.figure.to_plotly_json()  # a plain dict: no second validated copy of the figure
