@@ -1,7 +1,7 @@
 """The blocks a page is made of: one vocabulary for both faces.
 
 A page model (`twinnings.page_models`) is a title, a lead and an ordered tuple of these blocks. The
-app renders each kind with one Streamlit function (`twinnings.ui.render`), the static site with one
+app renders each kind with one Streamlit function in `twinnings.ui.render`, the static site with one
 Jinja2 macro (`templates/site/blocks.html`, selected by `kind`). Blocks hold plain text and data only:
 no markup, no Markdown, no finished addresses, so each face decides how a link or a table looks and
 record text can reach a page only as text.

@@ -309,12 +309,12 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "map_intro": {
         "nl": "Een band is een afspraak tussen een Nederlandse gemeente of provincie en een Chinese stad of provincie: "
         "een stedenband, een vriendschaps- of samenwerkingsrelatie, een intentieverklaring, of een informele band "
-        "zonder getekend document. Een band blijft van kracht tot een bron een einde meldt (een besluit, een "
+        "zonder getekende afspraak. Een band blijft van kracht tot een bron een einde meldt (een besluit, een "
         "verklaring of het aflopen van de afspraak); hij heet slapend als een bron zegt dat hij stilligt. De kleur van "
         "een symbool zegt hoe lang het laatste gedateerde gebruik geleden is; de vorm zegt de status. "
         "De kleur van een provincie telt de banden van de provincie en haar gemeenten in de selectie.",
         "en": "A tie is an arrangement between a Dutch municipality or province and a Chinese city or province: "
-        "a sister tie, a friendly-exchange tie, a letter of intent, or an informal tie with no signed document. "
+        "a sister tie, a friendly-exchange tie, a letter of intent, or an informal tie with no signed agreement. "
         "A tie stays in force until a source reports its end (a decision, a statement or the agreement running "
         "out), or dormant when a source says it lies idle. A symbol's colour says how long ago its last dated use "
         "was; its shape says the standing. A province's shade counts the ties of the province "

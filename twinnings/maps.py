@@ -557,7 +557,7 @@ class MapView:
                     setattr(element, attr, [(name, url.replace(STATIC_URL, assets, 1)) for name, url in links])
         figure = combined.get_root()
         figure.title, figure.lang = title, lang
-        figure._template = markup.script_template("map/document.html")
+        figure._template = markup.script_template("map/frame.html")
         return figure.render()
 
 

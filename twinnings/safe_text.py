@@ -59,7 +59,7 @@ def html_text(value: object) -> str:
 
 def plotly(value: object) -> str:
     """Text for plotly titles, tick labels, legend names, annotations and hover: plotly renders
-    <a>, <b>, <br>, <span> and friends, but shows entities as the characters they stand for."""
+    links, bold, line breaks, spans and a few more tags, but shows entities as the characters they stand for."""
     return html.escape(_text(value), quote=False)
 
 
@@ -83,7 +83,7 @@ def http_url(url: object) -> str | None:
 
 
 def script_json(value: object) -> str:
-    """JSON that is safe inside a <script> element, whatever the record text holds ('$' and '`' only ever
+    """JSON that is safe inside a script element, whatever the record text holds ('$' and '`' only ever
     occur inside JSON strings, so escaping them keeps the text inert even in a JS template literal)."""
     return (
         json.dumps(value, ensure_ascii=False, separators=(",", ":"))

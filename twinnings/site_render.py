@@ -1,6 +1,6 @@
 """The static site's face of a page model: autoescaped Jinja2 templates in `templates/site/`.
 
-`base.html` holds the one `<head>` (charset, language, canonical, hreflang, Open Graph) and the site's
+`base.html` holds the one document head (charset, language, canonical, hreflang, Open Graph) and the site's
 navigation; `page.html` and `embed.html` lay out a model's blocks with one macro per block kind
 (`blocks.html`). This module only answers what the templates ask of a page: addresses relative to its
 folder, a table's rows and link cells, a chart's figure and kit. Record text reaches the page only as
