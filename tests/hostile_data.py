@@ -1,6 +1,6 @@
 """A copy of the data package whose every text field carries what an attacker or a careless paste
 would put there: HTML, Markdown links and images, javascript: and scheme-relative URLs, template
-syntax, invisible characters and very long strings (place names as long as a name may be). It still
+syntax, invisible characters and long place names (as long as a name may be). It still
 validates, so the app shows it."""
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ PAYLOAD = (
 # number stays within it.
 NAME_PAYLOAD = f"<img src=//{EVIL_HOST}/i.png onerror=alert(1)><b id={INJECTED_ID}>b</b>[x](//{EVIL_HOST})${{a}}"
 NAME_FIELDS = ("name_nl", "name_en", "name_pinyin", "former_names")
-LONG = "lang " * 1200
 # Every free-text field of every file, as the model declares them.
 TEXT_FIELDS = {
     resource.path: tuple(field.name for field in resource.fields if field.text) for resource in model.RESOURCES
@@ -44,11 +43,11 @@ def _rewrite(path: Path, change) -> None:
         writer.writerows(rows)
 
 
-def write_hostile_copy(target: Path, long: bool = True) -> Path:
+def write_hostile_copy(target: Path) -> Path:
     """The shipped package copied to `target` with hostile text in every free-text field that holds text
     (an empty optional one stays empty: some may only be given with another, like actor_names with actors).
-    With `long`, event summaries are very long too (what a screen must wrap; it makes the package ten times
-    larger and slower to validate, so a test of escaping alone leaves it out)."""
+    Summaries are not made long: escaping is what the copy is for, and 6,000-character summaries made the
+    app's map three times slower to open."""
     shutil.copytree(DATA_DIR, target)
     for file, fields in TEXT_FIELDS.items():
 
@@ -59,8 +58,7 @@ def write_hostile_copy(target: Path, long: bool = True) -> Path:
                 if file == "places.csv" and name in NAME_FIELDS:
                     row[name] = f"{NAME_PAYLOAD} {n}"  # names stay unique per row
                 else:
-                    is_summary = file == "events.csv" and name.startswith("summary")
-                    row[name] = PAYLOAD + (LONG if long and is_summary else "")
+                    row[name] = PAYLOAD
             if file == "sources.csv":
                 row["url"] = f"https://source.example/{n}?q=<script>alert(6)</script>&x=\"'"
 

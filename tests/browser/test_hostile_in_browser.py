@@ -20,9 +20,10 @@ FIND_INJECTED = """([host, id, attributes]) => {
     for (const element of document.querySelectorAll('*')) {
         for (const name of attributes) {
             const value = element.getAttribute(name) || '';
-            const context = (element.parentElement?.outerHTML || "").slice(0, 200);
-            const what = element.tagName + "[" + name + "]=" + value.slice(0, 60);
-            if (value.includes(host)) found.push(what + " in " + context);
+            if (value.includes(host)) {  // the context only for a finding: outerHTML of every parent is slow
+                const context = (element.parentElement?.outerHTML || "").slice(0, 200);
+                found.push(element.tagName + "[" + name + "]=" + value.slice(0, 60) + " in " + context);
+            }
             if (name === 'href' && value.trim().toLowerCase().startsWith('javascript:')) found.push('javascript: link');
         }
     }

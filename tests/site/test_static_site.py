@@ -222,7 +222,7 @@ def test_hostile_record_text_bakes_into_no_element_link_or_address(tmp_path):
     from tests.hostile_data import EVIL_HOST, INJECTED_ID, write_hostile_copy
     from twinnings.static_site import export_site
 
-    data = write_hostile_copy(tmp_path / "data", long=False)  # escaping is what this test looks at
+    data = write_hostile_copy(tmp_path / "data")
     out = tmp_path / "site"
     export_site(out, data, images=False, only=HOSTILE_PLACES, langs=("en",))  # the templates are the same in nl
     found = []
