@@ -12,6 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# html-validate for the test of the exported pages, pinned in tests/js/package-lock.json (npm registry).
+NODE_TOOLS := tests/js/node_modules/.installed
+$(NODE_TOOLS): tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund --silent
+	touch $(NODE_TOOLS)
+
 run: $(STAMP)
 	$(BIN)/python -m twinnings validate
 	-$(BIN)/python -m twinnings fetch-boundaries --if-missing
@@ -33,12 +39,12 @@ CHECKS = $(BIN)/ruff check twinnings pages app.py scripts tests bench \
 	&& $(BIN)/python -m twinnings validate
 PYTEST = $(BIN)/python -m pytest -q -n 2
 
-test: $(STAMP) browser-deps
+test: $(STAMP) $(NODE_TOOLS) browser-deps
 	$(CHECKS)
 	$(PYTEST)
 
 # Everything but the browser tests.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NODE_TOOLS)
 	$(CHECKS)
 	$(PYTEST) -m "not browser"
 

@@ -6,6 +6,7 @@ import html
 import json
 import re
 import struct
+import subprocess
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -276,3 +277,26 @@ def test_pages_load_the_partial_chart_bundle_a_favicon_and_zoomable_frames(site)
     frame = (site / "nl" / "map-nl.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in frame  # a frame is no page of its own for a search engine
     assert "user-scalable" not in frame and "maximum-scale" not in frame  # a reader may zoom (WCAG 1.4.4)
+
+
+HTML_VALIDATE = Path(__file__).resolve().parents[1] / "js"
+
+
+def test_every_page_of_the_export_is_valid_html(site):
+    """html-validate's `standard` preset (the HTML standard) over every page and frame document. Installed
+    by `make test` from tests/js/package-lock.json."""
+    binary = HTML_VALIDATE / "node_modules" / ".bin" / "html-validate"
+    assert binary.is_file(), "html-validate is missing: `make test` installs it (npm ci --prefix tests/js)"
+    done = subprocess.run(
+        [binary, "--config", HTML_VALIDATE / ".htmlvalidate.json", "--formatter", "json", f"{site}/**/*.html"],
+        capture_output=True,
+        text=True,
+    )
+    reports = json.loads(done.stdout or "[]")
+    problems = [
+        f"{Path(report['filePath']).relative_to(site)}:{message['line']} {message['ruleId']}: {message['message']}"
+        for report in reports
+        for message in report["messages"]
+    ]
+    assert problems == [], "\n".join(problems[:30])
+    assert done.returncode == 0, done.stderr
