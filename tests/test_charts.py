@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from twinnings import charts
 from twinnings.filters import Filter, apply
+from twinnings.style import STATUS_COLOURS, STATUS_FILL_PATTERN
 
 F = Filter()
 
@@ -202,6 +204,30 @@ def test_compact_layout_keeps_the_source_inside_and_labels_every_lifetime(datase
     assert phone.figure.layout.yaxis.showticklabels is False
     assert phone.notes == wide.notes and len(wide.notes) > 0
     assert annotation_texts(wide, "source-line"), "the wide chart is left as it was"
+
+
+def test_a_phone_sees_the_years_of_a_tall_chart_on_top_with_the_key_moments_above_them(dataset):
+    """The issue: the compact lifetimes showed no year axis in view and put the numbers on other ties' bars."""
+    phone = charts.compact(charts.lifetimes(dataset.ties, dataset.events, dataset.sources, Filter(), "nl"))
+    assert phone.figure.layout.xaxis.side == "top"
+    moments = [a for a in phone.figure.layout.annotations if a.name == "key-moment"]
+    assert moments and all(a.yref == "paper" and a.y == 1 and a.yanchor == "bottom" and a.yshift > 0 for a in moments)
+
+
+def test_a_legend_under_the_plot_moves_the_source_line_down_by_its_rows(dataset):
+    """Six states wrapped to a second legend row over the source line; the rows are now fixed and counted."""
+    from twinnings import profiles
+
+    totals = profiles.province_totals(dataset)
+    six = charts.province_comparison(totals, dataset.ties, dataset.sources, "nl").figure
+    assert six.layout.legend.entrywidthmode == "fraction" and six.layout.legend.entrywidth == 1 / charts.LEGEND_COLUMNS
+    three = charts.house_style(go.Figure([go.Bar(name=str(n)) for n in range(3)]), "t", "s", "source")
+    assert six.layout.margin.b == three.layout.margin.b + charts.LEGEND_ROW_PX
+
+
+def test_two_states_of_one_colour_differ_in_their_fill_pattern():
+    by_look = {(STATUS_COLOURS[state], STATUS_FILL_PATTERN.get(state, "")) for state in STATUS_COLOURS}
+    assert len(by_look) == len(STATUS_COLOURS)
 
 
 HOSTILE_LINK = "<a href='https://elsewhere.example'>klik</a>"

@@ -22,9 +22,9 @@ def blocks_of(model, kind):
     return [block for block in model.blocks if isinstance(block, kind)]
 
 
-def test_the_home_page_orients_then_searches_then_counts_then_maps(dataset, places):
+def test_the_home_page_orients_then_searches_then_maps_then_counts(dataset, places):
     kinds = page_models.home(Link(), dataset, places).kinds
-    assert kinds.index("details") < kinds.index("search") < kinds.index("figures") < kinds.index("map")
+    assert kinds.index("details") < kinds.index("search") < kinds.index("map") < kinds.index("figures")
 
 
 def test_a_tables_file_name_carries_the_selection_and_the_place(dataset, places):
@@ -52,6 +52,17 @@ def test_the_comparison_has_a_search_and_follows_the_sort_in_its_address(dataset
     assert ended == sorted(ended, reverse=True)
     totals = profiles.province_totals(dataset).set_index("province_id")
     assert [totals.loc[code, "ended"] for code in table.profiles] == ended
+
+
+def test_the_comparison_counts_events_by_kind_in_a_second_table_in_the_same_order(dataset, places):
+    """Seventeen columns did not fit a desktop: standing and use in one table, events by kind in another."""
+    ties, events = blocks_of(page_models.provinces(Link(page="profile", lang="en"), dataset, places), Table)
+    assert events.profiles == ties.profiles and len(ties.frame.columns) <= 14
+    assert "visit" in events.frame.columns and "visit" not in ties.frame.columns
+    in_provinces = dataset.events.merge(dataset.ties[["id", "nl_province_id"]], left_on="tie_id", right_on="id")
+    per_province = in_provinces[in_provinces["type"] == "visit"].groupby("nl_province_id").size()
+    assert events.frame["visit"].tolist() == [per_province.get(code, 0) for code in events.profiles]
+    assert events.csv_name == "stedenbanden-provinces-events" != ties.csv_name
 
 
 def test_the_events_context_switch_changes_what_the_page_and_its_charts_count(dataset, places):

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from twinnings import STATIC_DIR, __version__, image_formats, model, profiles, provinces, safe_text
 from twinnings.filters import FIRST_YEAR, EventFilter, Filter, apply_events, events_in, this_year
 from twinnings.i18n import Lang, label, t
-from twinnings.style import HIGHLIGHT, STATUS_COLOURS
+from twinnings.style import HIGHLIGHT, STATUS_COLOURS, STATUS_FILL_PATTERN
 
 EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 675
 EXPORT_SCALE = image_formats.BY_NAME["png"].scale
@@ -103,6 +103,9 @@ def source_line(ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> str:
 
 
 NOTE_LINE_PX = 15
+# A legend under the plot in columns of a fixed share of its width, so its rows can be counted and the
+# source line below it moved down: six states wrapped into a second row over the source line.
+LEGEND_COLUMNS, LEGEND_ROW_PX = 3, 24
 
 
 def house_style(
@@ -118,6 +121,9 @@ def house_style(
     notes = footer_lines(notes)
     title, subtitle, source = safe_text.plotly(title), safe_text.plotly(subtitle), safe_text.plotly(source)
     bottom = (60 if legend_right else 95) + NOTE_LINE_PX * len(notes)
+    if not legend_right:
+        items = sum(1 for trace in fig.data if trace.showlegend is not False)
+        bottom += LEGEND_ROW_PX * max(0, -(-items // LEGEND_COLUMNS) - 1)
     fig.update_layout(
         template="plotly_white",
         font={"family": FONT, "size": 14, "color": "#222222"},
@@ -127,7 +133,15 @@ def house_style(
         legend=(
             {"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "yanchor": "top", "title": None}
             if legend_right
-            else {"orientation": "h", "yanchor": "top", "y": -0.09, "x": 0, "title": None}
+            else {
+                "orientation": "h",
+                "yanchor": "top",
+                "y": -0.09,
+                "x": 0,
+                "title": None,
+                "entrywidth": 1 / LEGEND_COLUMNS,
+                "entrywidthmode": "fraction",
+            }
         ),
         hoverlabel={"font_family": FONT},
     )
@@ -331,7 +345,7 @@ def standing_over_time(ties: pd.DataFrame, events: pd.DataFrame, sources: pd.Dat
             stackgroup="one",
             mode="lines",
             line={"width": 0.5, "color": STATUS_COLOURS[status]},
-            fillpattern={"shape": "x" if status == "ended" else ""},
+            fillpattern={"shape": STATUS_FILL_PATTERN.get(status, "")},
             hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
         )
     fig.update_yaxes(title=t("ties_standing", lang))
@@ -591,6 +605,7 @@ def events_by_type_and_year(events: pd.DataFrame, sources: pd.DataFrame, subtitl
 
 COMPACT_ROW_PX = 34
 COMPACT_LEGEND_PX = 24
+COMPACT_MOMENT_PX = 14  # a row of key-moment numbers above the years
 
 
 def wrap(text: str, width: int) -> str:
@@ -611,13 +626,33 @@ def compact(chart: Chart) -> Chart:
         title={
             "text": f"<b>{title}</b>",
             "subtitle": {"text": f"{subtitle}<br><span style='font-size:11px;color:#555555'>{source}</span>"},
+            "yref": "container",  # at the top, not centred in a margin that grows with the notes
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12 + 22 * title.count("<br>")},  # plotly anchors a title's last line, not its first
         },
-        margin={"l": 8, "r": 8, "t": 50 + 22 * header_lines, "b": 40},
-        legend={"orientation": "h", "x": 0, "y": -0.08, "xanchor": "left", "yanchor": "top"},
+        margin={"l": 8, "r": 8, "t": 20 + 21 * header_lines, "b": 40},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": -0.08,
+            "xanchor": "left",
+            "yanchor": "top",
+            "entrywidth": 1,  # one entry a row
+            "entrywidthmode": "fraction",
+        },
         font={"size": 12},
     )
+    fig.update_xaxes(title=None)  # the subtitle says what is counted; the legend sits where the title was
     rows = list(fig.layout.yaxis.categoryarray or [])
     if rows:
+        # A chart taller than the screen: the years on top, where the reader starts, and the key-moment
+        # numbers above them, not on the first ties' bars.
+        fig.update_xaxes(side="top")
+        moments = [a for a in fig.layout.annotations if a.name == "key-moment"]
+        for n, moment in enumerate(moments):
+            moment.update(y=1, yanchor="bottom", yshift=24 + COMPACT_MOMENT_PX * (n % 3))
+        fig.update_layout(margin={"t": fig.layout.margin.t + 30 + COMPACT_MOMENT_PX * min(len(moments), 3)})
         fig.update_yaxes(showticklabels=False)
         legend_items = sum(1 for trace in fig.data if trace.showlegend is not False)
         fig.update_layout(height=250 + COMPACT_ROW_PX * len(rows) + COMPACT_LEGEND_PX * legend_items)
@@ -664,7 +699,7 @@ def province_comparison(
             orientation="h",
             name=label("state", status, lang),
             marker_color=STATUS_COLOURS[status],
-            marker_pattern_shape="x" if status == "ended" else "",
+            marker_pattern_shape=STATUS_FILL_PATTERN.get(status, ""),
             hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")

@@ -278,11 +278,15 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "profile_compare": {"nl": "Vergelijking met de andere provincies", "en": "Compared with the other provinces"},
     "open_profile": {"nl": "Profiel van {name}", "en": "Profile of {name}"},
     "compare_title": {"nl": "De twaalf provincies vergeleken", "en": "The twelve provinces compared"},
+    "compare_events_title": {
+        "nl": "Gebeurtenissen per provincie, naar soort",
+        "en": "Events per province, by kind",
+    },
     "compare_intro": {
-        "nl": "Banden van de provincie zelf en van haar gemeenten, naar status. Klik op een provincie voor haar "
-        "profiel, of zoek hierboven een plaats.",
-        "en": "Ties of each province itself and of its municipalities, by status. Open a province for its profile, "
-        "or search a place above.",
+        "nl": "Banden van de provincie zelf en van haar gemeenten, naar stand en gebruik, en hun gebeurtenissen "
+        "naar soort. Klik op een provincie voor haar profiel, of zoek hierboven een plaats.",
+        "en": "Ties of each province itself and of its municipalities, by standing and use, and their events by "
+        "kind. Open a province for its profile, or search a place above.",
     },
     "chart_compare": {"nl": "Banden met China per provincie", "en": "Ties with China per province"},
     "compare_subtitle": {

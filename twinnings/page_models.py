@@ -96,7 +96,8 @@ def events_table(events: pd.DataFrame, caption: str, what: str, link: Link, data
 
 
 def home(link: Link, data: Dataset, places: pd.DataFrame) -> PageModel:
-    """The map page: orientation, the way to a place, the figures, the map and the map as a table."""
+    """The map page: orientation, the way to a place, the map (in a phone's first screen, so the figures
+    follow it), the figures and the map as a table."""
     lang = link.lang
     selection = filters.apply(link.filter, data.ties)
     figures = key_figures(selection)
@@ -114,9 +115,9 @@ def home(link: Link, data: Dataset, places: pd.DataFrame) -> PageModel:
         orientation,
         search_block(lang),
         *selection_blocks(link, selection),
-        Figures(tuple((t(key, lang), getattr(figures, attr)) for key, attr in KEY_FIGURES)),
         *((Notice(t("selection_empty", lang)),) if selection.empty else ()),
         MapBlock(link, t("map_frame_title", lang), (t("map_caption", lang), t("map_keys", lang), credit)),
+        Figures(tuple((t(key, lang), getattr(figures, attr)) for key, attr in KEY_FIGURES)),
         Heading(t("map_table", lang), MAP_TABLE_ANCHOR),
         Text(t("map_table_intro", lang)),
         Table(t("map_table_caption", lang, n=len(map_table)), map_table, csv_name("map", link), grid=False),
@@ -176,15 +177,13 @@ def provinces(link: Link, data: Dataset, places: pd.DataFrame, public_url: str =
     lang = link.lang
     totals = profiles.province_totals(data)
     table = tables.comparison_table(totals, lang, link.filter.provinces, link.sort)
+    events = tables.comparison_table(totals, lang, link.filter.provinces, link.sort, events=True)
+    order = tuple(comparison_order(totals, link))
     chart = charts.province_comparison(totals, data.ties, data.sources, lang, link.filter.provinces)
     blocks = (
         search_block(lang, "profile_search"),
-        Table(
-            t("compare_title", lang),
-            table.drop(columns=[t("col_profile", lang)]),
-            csv_name("provinces", link),
-            profiles=tuple(comparison_order(totals, link)),
-        ),
+        Table(t("compare_title", lang), table, csv_name("provinces", link), profiles=order),
+        Table(t("compare_events_title", lang), events, csv_name("provinces-events", link), profiles=order),
         ChartBlock(chart_kit(chart, link, public_url)),
         Heading(t("site_provinces", lang)),
         Links(

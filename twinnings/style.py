@@ -21,6 +21,9 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     "ended": ("#D55E00", "diamond"),
 }
 STATUS_COLOURS = {state: colour for state, (colour, _shape) in STATUS_STYLE.items()}
+# Filled shapes in charts (bars, areas) cannot show the map's shapes: ended is crossed, and undated, the
+# grey of silent, dotted, so the two greys are told apart.
+STATUS_FILL_PATTERN = {"ended": "x", "undated": "."}
 STATUS_DASH = {"in_use": None, "fading": "8 3", "silent": "1 3", "undated": "1 3", "dormant": "6 4", "ended": "2 4"}
 # Arcs are thin lines: darker shades of the same hues keep 3:1 against land, sea and China (WCAG 1.4.11).
 ARC_COLOURS = {

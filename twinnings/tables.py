@@ -49,24 +49,21 @@ def map_table(ties: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def comparison_table(
-    totals: pd.DataFrame, lang: Lang, selected: tuple[str, ...] = (), sort_by: str = "ties"
+    totals: pd.DataFrame, lang: Lang, selected: tuple[str, ...] = (), sort_by: str = "ties", events: bool = False
 ) -> pd.DataFrame:
-    """The twelve provinces side by side, each with a link to its profile: sorted by `sort_by` (most
-    first), the `selected` provinces on top and marked, and an unknown year shown as a dash, not 'None'."""
+    """The twelve provinces side by side, sorted by `sort_by` (most first), the `selected` provinces on top
+    and marked, and an unknown year shown as a dash, not 'None'. Their ties by standing and use, or with
+    `events` their events by kind: one table of both was 17 columns, wider than a desktop screen."""
     order = totals.assign(_chosen=totals["province_id"].isin(selected))
     totals = order.sort_values(["_chosen", sort_by, "province"], ascending=[False, False, True], kind="stable")
     columns = comparison_columns(lang)
-    table = totals[list(columns)].rename(columns=columns).reset_index(drop=True)
+    shown = ["province", *(f for f in columns if f != "province" and f.startswith("events_") == events)]
+    table = totals[shown].rename(columns=columns).reset_index(drop=True)
     for year in ("first", "latest"):
-        table[columns[year]] = totals[year].map(lambda v: "–" if pd.isna(v) else str(int(v))).to_numpy()
+        if year in shown:
+            table[columns[year]] = totals[year].map(lambda v: "–" if pd.isna(v) else str(int(v))).to_numpy()
     if selected:
         table.insert(0, t("col_selected", lang), ["✓" if chosen else "" for chosen in totals["_chosen"]])
-    # the profile link beside the name, where a phone still shows it
-    table.insert(
-        table.columns.get_loc(columns["province"]) + 1,
-        t("col_profile", lang),
-        [profile_href(code, lang) for code in totals["province_id"]],
-    )
     return table
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.fixtures import new_page
+from tests.browser.fixtures import PHONE, new_page
 from tests.browser.test_accessibility_in_browser import PAGE_LEVEL_RULES, serious_violations
 
 pytestmark = pytest.mark.browser
@@ -66,20 +66,32 @@ def test_the_search_finds_places_without_a_server(page, site_url, query, found):
     assert page.outside_requests == []
 
 
-@pytest.mark.parametrize("width", [1366, 390])
-def test_the_home_map_is_in_the_first_screen_and_a_place_page_fits_the_width(browser, site_url, width):
-    """On a desktop no table of a place page is cut or scrolls sideways; on a phone the map shows first."""
-    page = new_page(browser, viewport={"width": width, "height": 800})
+WIDER_THAN_ITS_BOX = "[...document.querySelectorAll('.tw-table')].filter(t => t.scrollWidth > t.clientWidth).length"
+
+
+@pytest.mark.parametrize("screen_kind", ["desktop", "phone"])
+def test_no_page_is_wider_than_the_screen_and_no_desktop_table_is_cut(browser, site_url, screen_kind):
+    """Every page kind at a desktop's and a phone's width, its charts drawn: nothing runs past the right
+    edge of the page; on a desktop every table fits its box (on a phone a wide one scrolls inside it)."""
+    screen = PHONE if screen_kind == "phone" else {"viewport": {"width": 1366, "height": 768}}
+    width = screen["viewport"]["width"]
+    page = new_page(browser, **screen)
     try:
-        page.goto(f"{site_url}/nl/")
-        expect(page.frame_locator("iframe.mapframe").locator(".tw-marker").first).to_be_attached()
-        assert page.locator("iframe.mapframe").bounding_box()["y"] < 800
-        page.goto(f"{site_url}/nl/plaats/gm0855-tilburg/")
-        chart = page.locator("[data-chart] .main-svg").first
-        expect(chart).to_be_attached()
-        assert chart.bounding_box()["width"] <= width
-        if width >= 1024:
-            overflowing = "[...document.querySelectorAll('.tw-table')].filter(t => t.scrollWidth > t.clientWidth)"
-            assert page.evaluate(f"{overflowing}.length") == 0
+        for path in KINDS:
+            page.goto(f"{site_url}/{path}")
+            for chart in page.locator("[data-chart]").all():
+                expect(chart.locator(".main-svg").first).to_be_attached()
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+            if width >= 1024:
+                assert page.evaluate(WIDER_THAN_ITS_BOX) == 0, path
     finally:
         page.context.close()
+
+
+def test_a_phone_shows_the_home_map_in_its_first_screen_below_the_search(phone, site_url):
+    phone.goto(f"{site_url}/nl/")
+    expect(phone.frame_locator("iframe.mapframe").locator(".tw-marker").first).to_be_attached()
+    screen = phone.viewport_size["height"]
+    top = phone.locator("iframe.mapframe").bounding_box()["y"]
+    assert top + screen / 3 <= screen, "at least a third of the first screen is map"
+    assert phone.get_by_role("searchbox").bounding_box()["y"] < top
