@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.fixtures import PHONE, new_page
 from tests.browser.test_accessibility_in_browser import PAGE_LEVEL_RULES, serious_violations
+from twinnings import routes
 
 pytestmark = pytest.mark.browser
 
@@ -95,3 +96,23 @@ def test_a_phone_shows_the_home_map_in_its_first_screen_below_the_search(phone, 
     top = phone.locator("iframe.mapframe").bounding_box()["y"]
     assert top + screen / 3 <= screen, "at least a third of the first screen is map"
     assert phone.get_by_role("searchbox").bounding_box()["y"] < top
+
+
+# Every trace of a drawn chart has a module in the partial plotly.js bundle (an unknown trace type is
+# dropped from the plot with only a console line) and its bars or lines are in the drawing.
+UNDRAWN_TRACES = """box => box._fullData.filter(t => t.visible !== false && !t._module).map(t => t.type)"""
+
+
+def test_the_partial_chart_bundle_draws_every_chart_kind_in_both_layouts(browser, site_url):
+    for screen in ({"viewport": {"width": 1366, "height": 768}}, PHONE):
+        page = new_page(browser, **screen)
+        try:
+            for view in routes.CHART_VIEWS:
+                page.goto(f"{site_url}/nl/{view}.html")
+                chart = page.locator("[data-chart]").first
+                expect(chart.locator(".trace").first).to_be_attached()  # a drawn bar or line group
+                assert chart.evaluate(UNDRAWN_TRACES) == [], view
+                assert chart.evaluate("box => box._fullData.length") == chart.evaluate("box => box.data.length")
+            assert page.errors == []
+        finally:
+            page.context.close()
