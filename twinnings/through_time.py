@@ -1,0 +1,66 @@
+"""The ties as they stood in a chosen year: which were there and what a reader of that year knew of them.
+
+One rule for every map, chart, image and test of "the map in year Y", so a tie is never placed in a year it
+cannot have been in:
+
+- a tie whose start is unknown is on no year's map, only on today's;
+- from its start: in the year it began it is new; a start known only as an interval spanning years
+  (2016-07/2017-04) makes the years before the last one "perhaps begun", from the year after the interval
+  ends it is in force;
+- in the year it ended (from `ended`) it shows as ended, and from the next year it is gone;
+- an ended tie whose end date is unknown stays in force up to its last dated use and from then shows as
+  "ended, year unknown" until today, since any of those years may be the one.
+
+Standing (dormant included) is today's: a year's map shows whether a tie existed, not how busy it was.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from twinnings import model
+
+FIRST_YEAR = 1979  # Rotterdam–Shanghai, the first tie
+# What a tie was in a year, drawn in this order (the most certain last, on top).
+YEAR_STATES = ("perhaps_begun", "ended_unknown_year", "ended", "in_force", "new")
+
+
+def years() -> range:
+    """Every year a map can show, the first tie's to the release's."""
+    return range(FIRST_YEAR, model.RELEASE_YEAR + 1)
+
+
+def year_state(started: str, ended: str, status: str, last_evidence: str, year: int) -> str | None:
+    """What a tie was in `year` by the rule above; None when it was not there (or may not have been)."""
+    if not started:
+        return None
+    low, high = (model.year_of(bound) for bound in model.bounds(started))
+    if year < low:
+        return None
+    if year < high:
+        return "perhaps_begun"
+    if ended:
+        end = model.year_of(ended)
+        if year > end:
+            return None
+        if year == end:
+            return "ended"
+    elif status == "ended":
+        last = model.year_of(last_evidence) or high
+        if year > last:
+            return "ended_unknown_year"
+    return "new" if year == low == high else "in_force"
+
+
+def ties_in(ties: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The ties there in `year`, each with its `year_state`."""
+    states = [
+        year_state(t.started or "", t.ended or "", t.status, t.last_evidence or "", year)
+        for t in ties[["started", "ended", "status", "last_evidence"]].fillna("").itertuples()
+    ]
+    return ties.assign(year_state=states)[[state is not None for state in states]]
+
+
+def events_in(events: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The events dated in `year`: an event known only as an interval counts in the year it began."""
+    return events[events["date"].fillna("").map(lambda date: model.year_of(model.lower(date))) == year]
