@@ -6,10 +6,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import hypothesis.strategies as hyp
+import pytest
 from hypothesis import given, settings
 
 from tests.test_filters import filters_strategy, subsets
-from twinnings import charts, filters, i18n, model, routes
+from twinnings import charts, filters, i18n, model, routes, through_time
 from twinnings.filters import EventFilter, Filter
 from twinnings.routes import Link
 
@@ -30,6 +31,7 @@ links = hyp.builds(
     lang=hyp.sampled_from(i18n.LANGS),
     context=hyp.booleans(),
     sort=hyp.sampled_from(routes.COMPARISON_SORTS),
+    year=hyp.none() | hyp.sampled_from(through_time.years()),
 )
 
 
@@ -181,3 +183,18 @@ def test_the_static_site_holds_the_unfiltered_views_only():
     assert routes.static_path(Link(show="standing")) == "nl/embed-standing.html"
     assert routes.static_path(Link(show="standing", filter=Filter(statuses=("ended",)))) is None
     assert routes.static_path(Link(show="actors", events=EventFilter(actors=("cpaffc",)))) is None
+
+
+def test_a_map_in_a_year_keeps_its_year_in_the_address_the_embed_and_the_file_name():
+    link = Link(filter=Filter(view="cn"), year=2010)
+    assert link.href() == "?view=cn&year=2010"
+    assert reparsed(link.embed("map")).link == link.embed("map") and link.embed("map").year == 2010
+    assert routes.export_name("stedenbanden-map", link).endswith("in-2010")
+    assert Link(page="timeline", year=2010).canonical().year is None, "a page without a map has no year"
+    assert Link(page="profile", place="PV30", year=1999).href() == "profiel?place=PV30&year=1999"
+
+
+@pytest.mark.parametrize("value", ["1978", "2100", "20x0", "٢٠١٠"])
+def test_a_year_outside_the_maps_range_or_not_a_year_is_reported_and_left_out(value):
+    parsed = routes.parse({"year": [value]})
+    assert parsed.link.year is None and parsed.dropped == (f"year={value}",)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlencode, urlsplit
 
-from twinnings import filters, model
+from twinnings import filters, model, through_time
 from twinnings.filters import EventFilter, Filter
 from twinnings.i18n import DEFAULT_LANG, LANGS, Lang
 
@@ -77,8 +77,8 @@ CHART_PREFIX = "stedenbanden-"
 TOO_LONG_PARAM, TOO_LONG_VALUE = "link", "too-long"
 # Streamlit's own parameters: it reads them before our script and hides them from st.query_params.
 STREAMLIT_PARAMS = ("embed", "embed_options")
-OWN_PARAMS = ("lang", "place", "show", "context", "sort", *filters.EVENT_PARAMS)
-SINGLE_PARAMS = ("place", "show", "lang", "context", "sort")  # a second value of one of these is ignored
+OWN_PARAMS = ("lang", "place", "show", "context", "sort", "year", *filters.EVENT_PARAMS)
+SINGLE_PARAMS = ("place", "show", "lang", "context", "sort", "year")  # a second value of one of these is ignored
 # The province comparison's sort orders (most first); the first is the default.
 COMPARISON_SORTS = ("ties", "in_use", "fading", "silent", "ended", "ended_since_2021", "municipalities")
 KNOWN_PARAMS = (*filters.PARAM_NAMES, *OWN_PARAMS, *STREAMLIT_PARAMS)
@@ -97,8 +97,11 @@ class Link:
     lang: Lang = DEFAULT_LANG
     context: bool = True  # the events page: events of the selected places beyond their ties too
     sort: str = COMPARISON_SORTS[0]  # the province comparison's order
+    year: int | None = None  # a map as it stood in that year (through_time); None is today
 
     def __post_init__(self) -> None:
+        if self.year is not None and self.year not in through_time.years():
+            raise ValueError(f"year {self.year} outside {through_time.FIRST_YEAR}–{model.RELEASE_YEAR}")
         if self.sort not in COMPARISON_SORTS:
             raise ValueError(f"unknown sort {self.sort!r}; sorts: {', '.join(COMPARISON_SORTS)}")
         if self.page not in PAGE:
@@ -128,6 +131,11 @@ class Link:
         return not self.show and self.page == "profile" and not self.place
 
     @property
+    def uses_year(self) -> bool:
+        """The maps take a year: the home map (both views), its embed and a place's profile map."""
+        return self.show == "map" if self.show else self.page == HOME or (self.page == "profile" and bool(self.place))
+
+    @property
     def uses_place(self) -> bool:
         return self.show in PLACE_VIEWS if self.show else self.page == "profile"
 
@@ -144,6 +152,7 @@ class Link:
             place=self.place if self.uses_place else "",
             context=self.context or not self.uses_events,
             sort=self.sort if self.uses_sort else COMPARISON_SORTS[0],
+            year=self.year if self.uses_year else None,
         )
 
     def query(self) -> dict[str, list[str]]:
@@ -161,6 +170,8 @@ class Link:
             params["sort"] = [link.sort]
         if link.place:
             params["place"] = [link.place]
+        if link.year is not None:
+            params["year"] = [str(link.year)]
         if link.lang != DEFAULT_LANG:
             params["lang"] = [link.lang]
         return params
@@ -246,6 +257,12 @@ def parse(params: Mapping[str, Sequence[str] | str], page: str = HOME, embedded:
             sort = value
         else:
             dropped.append(f"sort={value}")
+    year = None
+    for value in _listed(rest, "year")[:1]:
+        if value.isascii() and value.isdigit() and int(value) in through_time.years():
+            year = int(value)
+        else:
+            dropped.append(f"year={value}")
     dropped += [f"{name}=…" for name in rest if name not in KNOWN_PARAMS]
     link = Link(
         page=page if page in PAGE else HOME,
@@ -256,6 +273,7 @@ def parse(params: Mapping[str, Sequence[str] | str], page: str = HOME, embedded:
         lang=lang,
         context=context,
         sort=sort,
+        year=year,
     )
     return Parsed(link, tuple(dropped), too_long)
 
@@ -302,6 +320,8 @@ def export_name(chart_name: str, link: Link) -> str:
         parts.append("without-context")
     if link.sort != COMPARISON_SORTS[0]:
         parts.append(f"by-{link.sort}")
+    if link.year is not None:
+        parts.append(f"in-{link.year}")
     if (f.year_from, f.year_to) != (filters.FIRST_YEAR, filters.this_year()):
         parts.append(f"{f.year_from}-{f.year_to}")
     return slug("-".join(parts))[:120].rstrip("-")
