@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from twinnings import boundaries, charts, page_models, profiles
-from twinnings.blocks import ChartBlock, Links, MapBlock, PlaceSearch, Table
+from twinnings.blocks import ChartBlock, Figures, Links, MapBlock, PlaceSearch, Table
 from twinnings.filters import EventFilter, Filter
 from twinnings.routes import Link
 
@@ -102,3 +102,17 @@ def test_an_unknown_place_has_no_model(dataset, places):
 )
 def test_the_lifetimes_summary_counts_in_good_dutch(ties, unknown, events, text):
     assert charts.lifetimes_summary(ties, unknown, events, "nl") == text
+
+
+def test_the_home_page_in_a_year_shows_that_years_ties_figures_and_events(dataset, places):
+    from twinnings import through_time
+
+    model = page_models.home(Link(year=2020, lang="en"), dataset, places)
+    assert model.title == "The map in 2020"
+    in_2020 = through_time.ties_in(dataset.ties, 2020)
+    table = next(block for block in blocks_of(model, Table) if block.csv_name.startswith("stedenbanden-map"))
+    assert len(table.frame) == len(in_2020) and table.csv_name.endswith("in-2020")
+    events = next(block for block in blocks_of(model, Table) if block.caption == "Events in 2020")
+    assert len(events.frame) == len(through_time.events_in(dataset.events, 2020))
+    assert not blocks_of(model, Figures), "today's key figures would contradict the year's map"
+    assert blocks_of(model, MapBlock)[0].link.year == 2020

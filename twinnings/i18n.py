@@ -31,6 +31,33 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "state_undated": {"nl": "geen gedateerd gebruik", "en": "no dated use"},
     "state_dormant": {"nl": "slapend (verklaard)", "en": "dormant (stated)"},
     "state_ended": {"nl": "beëindigd", "en": "ended"},
+    # What a tie was in a chosen year (through_time.YEAR_STATES); "ended" is the state above.
+    "state_new": {"nl": "nieuw dat jaar", "en": "new that year"},
+    "state_in_force": {"nl": "van kracht", "en": "in force"},
+    "state_perhaps_begun": {"nl": "misschien al begonnen", "en": "perhaps begun"},
+    "state_ended_unknown_year": {"nl": "beëindigd, jaar onbekend", "en": "ended, year unknown"},
+    "year_legend": {"nl": "Banden in {year}", "en": "Ties in {year}"},
+    "year_rule": {
+        "nl": "Banden met een onbekend begin staan alleen op de kaart van vandaag; een begin tussen twee data "
+        "telt als 'misschien al begonnen' tot het laatste jaar dat het kan zijn.",
+        "en": "Ties whose start is unknown are only on today's map; a start between two dates counts as "
+        "'perhaps begun' until the last year it can be.",
+    },
+    "map_year": {"nl": "Kaart in het jaar", "en": "Map in the year"},
+    "map_today": {"nl": "vandaag", "en": "today"},
+    "map_year_help": {
+        "nl": "Pijltjestoetsen: een jaar verder of terug. Vandaag toont stand en gebruik; een jaar toont welke "
+        "banden er toen waren.",
+        "en": "Arrow keys: one year on or back. Today shows standing and use; a year shows which ties there were then.",
+    },
+    "map_play": {"nl": "▶ Afspelen", "en": "▶ Play"},
+    "map_pause": {"nl": "⏸ Pauzeren", "en": "⏸ Pause"},
+    "map_in_year": {"nl": "De kaart in {year}", "en": "The map in {year}"},
+    "year_events": {"nl": "Gebeurtenissen in {year}", "en": "Events in {year}"},
+    "year_figures": {
+        "nl": "In {year}: {n} banden, waarvan {new} nieuw en {ended} beëindigd; {events} gebeurtenissen.",
+        "en": "In {year}: {n} ties, {new} of them new and {ended} ended; {events} events.",
+    },
     "use_in_use": {"nl": "in gebruik (laatste teken {year})", "en": "in use (last sign {year})"},
     "use_fading": {"nl": "geen teken van gebruik sinds {year}", "en": "no sign of use since {year}"},
     "use_silent": {"nl": "geen teken van gebruik sinds {year}", "en": "no sign of use since {year}"},

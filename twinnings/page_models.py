@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from twinnings import __version__, charts, filters, profiles, routes, tables
+from twinnings import __version__, charts, filters, profiles, routes, tables, through_time
 from twinnings.blocks import (
     ChartBlock,
     Details,
@@ -97,10 +97,11 @@ def events_table(events: pd.DataFrame, caption: str, what: str, link: Link, data
 
 def home(link: Link, data: Dataset, places: pd.DataFrame) -> PageModel:
     """The map page: orientation, the way to a place, the map (in a phone's first screen, so the figures
-    follow it), the figures and the map as a table."""
+    follow it), the figures and the map as a table. In a chosen year the figures, the table and the events
+    below are that year's."""
     lang = link.lang
     selection = filters.apply(link.filter, data.ties)
-    figures = key_figures(selection)
+    on_map = through_time.on_map(selection, link.year)
     orientation = Details(
         t("what_is_a_tie", lang),
         t("map_intro", lang) + "\n\n" + t("map_intro_links", lang, version=__version__),
@@ -110,19 +111,47 @@ def home(link: Link, data: Dataset, places: pd.DataFrame) -> PageModel:
         ),
     )
     credit = t("boundaries_credit", lang) if link.filter.view == "nl" else t("world_credit", lang)
-    map_table = tables.map_table(selection, lang)
+    notes = (t("map_caption", lang), t("map_keys", lang), credit)
+    if link.year is not None:
+        notes = (t("year_rule", lang), *notes)
+    map_table = tables.map_table(on_map, lang)
     blocks = (
         orientation,
         search_block(lang),
         *selection_blocks(link, selection),
-        *((Notice(t("selection_empty", lang)),) if selection.empty else ()),
-        MapBlock(link, t("map_frame_title", lang), (t("map_caption", lang), t("map_keys", lang), credit)),
-        Figures(tuple((t(key, lang), getattr(figures, attr)) for key, attr in KEY_FIGURES)),
+        *((Notice(t("selection_empty", lang)),) if on_map.empty else ()),
+        MapBlock(link, t("map_frame_title", lang), notes),
+        *(home_figures(selection, lang) if link.year is None else year_blocks(link, selection, on_map, data)),
         Heading(t("map_table", lang), MAP_TABLE_ANCHOR),
         Text(t("map_table_intro", lang)),
         Table(t("map_table_caption", lang, n=len(map_table)), map_table, csv_name("map", link), grid=False),
     )
-    return PageModel("home", link, t("app_title", lang), t("app_tagline", lang), blocks)
+    title = t("app_title", lang) if link.year is None else t("map_in_year", lang, year=str(link.year))
+    return PageModel("home", link, title, t("app_tagline", lang), blocks)
+
+
+def home_figures(selection: pd.DataFrame, lang: Lang) -> tuple:
+    figures = key_figures(selection)
+    return (Figures(tuple((t(key, lang), getattr(figures, attr)) for key, attr in KEY_FIGURES)),)
+
+
+def year_blocks(link: Link, selection: pd.DataFrame, on_map: pd.DataFrame, data: Dataset) -> tuple:
+    """A year's figures in a sentence and that year's events, as the events page selects them (the ties',
+    the places' and the national and international ones)."""
+    lang, year = link.lang, link.year
+    events = through_time.events_in(filters.events_in(link.filter, data.events, selection, data.places), year)
+    counts = on_map["year_state"].value_counts()
+    sentence = t(
+        "year_figures",
+        lang,
+        year=str(year),
+        n=str(len(on_map)),
+        new=str(counts.get("new", 0)),
+        ended=str(counts.get("ended", 0)),
+        events=str(len(events)),
+    )
+    table = (events_table(events, t("year_events", lang, year=str(year)), "events", link, data),) if len(events) else ()
+    return (Text(sentence), *table)
 
 
 def place(link: Link, data: Dataset, places: pd.DataFrame, public_url: str = "") -> PageModel | None:

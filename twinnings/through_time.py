@@ -61,6 +61,14 @@ def ties_in(ties: pd.DataFrame, year: int) -> pd.DataFrame:
     return ties.assign(year_state=states)[[state is not None for state in states]]
 
 
+def on_map(ties: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    """The ties a map draws: today all of them by their state, in a year those there by their year state."""
+    if year is None:
+        return ties
+    there = ties_in(ties, year)
+    return there.assign(state=there["year_state"])
+
+
 def events_in(events: pd.DataFrame, year: int) -> pd.DataFrame:
     """The events dated in `year`: an event known only as an interval counts in the year it began."""
     return events[events["date"].fillna("").map(lambda date: model.year_of(model.lower(date))) == year]

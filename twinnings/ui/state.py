@@ -32,6 +32,8 @@ LAYOUT_KEY = "_layout"
 OPENED_KEY = "_address_opened"
 CONTEXT_KEY = "w_context"  # the events page's context toggle
 SORT_KEY = "w_compare_sort"  # the province comparison's sort
+YEAR_KEY = "w_map_year"  # the maps' year: a year of through_time.years(), or TODAY
+TODAY = "today"
 _viewport = components.declare_component("viewport", path=str(Path(__file__).parent.parent / "viewport"))
 
 
@@ -86,6 +88,7 @@ def seed_once() -> None:
     st.session_state[EVENTS_KEY] = parsed.link.events
     st.session_state[CONTEXT_KEY] = parsed.link.context
     st.session_state[SORT_KEY] = parsed.link.sort
+    st.session_state[YEAR_KEY] = TODAY if parsed.link.year is None else parsed.link.year
 
 
 def set_events(events: EventFilter) -> None:
@@ -158,7 +161,14 @@ def link(page: str | None = None) -> Link:
         lang=lang(),
         context=bool(st.session_state.get(CONTEXT_KEY, True)),
         sort=st.session_state.get(SORT_KEY) or routes.COMPARISON_SORTS[0],
+        year=map_year(),
     ).canonical()
+
+
+def map_year() -> int | None:
+    """The year the maps show; None is today."""
+    year = st.session_state.get(YEAR_KEY, TODAY)
+    return None if year == TODAY else int(year)
 
 
 def asked_place() -> str:
