@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twinnings import charts, maps, provinces, routes, tables
+from twinnings import charts, maps, provinces, routes, tables, through_time
 from twinnings.i18n import Lang, t
 from twinnings.routes import Link
 
@@ -71,9 +71,11 @@ def home_map(
     profile_url: maps.ProfileUrl,
     correction_of: Callable[[str], str] | None = None,
 ) -> HomeMap:
-    """The home map of a view and selection (the app's map page and embed, the static site's maps):
-    `boundaries` are (provinces, municipalities, world); one selected province is zoomed to."""
+    """The home map of a view and selection (the app's map page and embed, the static site's maps), today or
+    in the link's year: `boundaries` are (provinces, municipalities, world); one selected province is
+    zoomed to."""
     lang = link.lang
+    selection = through_time.on_map(selection, link.year)
     province_shapes, municipalities, world = boundaries
     events_per_tie = data.events.groupby("tie_id").size()
     labels = town_labels(places, lang)

@@ -14,7 +14,19 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import filters, i18n, image_formats, maps, page_models, profiles, routes, safe_text, site_render, tables
+from twinnings import (
+    filters,
+    i18n,
+    image_formats,
+    maps,
+    page_models,
+    profiles,
+    routes,
+    safe_text,
+    site_render,
+    tables,
+    through_time,
+)
 from twinnings.blocks import (
     ChartBlock,
     Details,
@@ -33,7 +45,7 @@ from twinnings.blocks import (
 from twinnings.load import Dataset
 from twinnings.routes import Link
 from twinnings.ui import blocks as ui_blocks
-from twinnings.ui import chrome, context, links, state
+from twinnings.ui import chrome, context, links, state, year_control
 
 MAP_HEIGHT = 620
 PHONE_MAP_HEIGHT = 440  # shorter than a phone's screen, so a thumb can still scroll past the map
@@ -116,9 +128,11 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
         persist_state="session",
         label_visibility="collapsed",
     )
+    year_control.controls(lang)
     link = replace(block.link, filter=replace(block.link.filter, view=view))
     selection = filters.apply(link.filter, data.ties)
     home = ui_blocks.home_map(link, selection, data, places)
+    selection = through_time.on_map(selection, link.year)  # what the map shows, for a click on it
     st.markdown(f"[{i18n.t('skip_map', lang)}](#{page_models.MAP_TABLE_ANCHOR})")
     clicked = st_folium(
         home.view.base,
