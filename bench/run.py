@@ -294,7 +294,6 @@ FIRST_VIEW = (  # what a profile page needs before its map shows; plotly.js load
     "{page}/kaart.html",
     "app/static/vendor/leaflet/leaflet.js",
     "app/static/vendor/leaflet/leaflet.css",
-    "app/static/vendor/jquery/jquery.min.js",
     "app/static/vendor/topojson-client/topojson-client.min.js",
 )
 

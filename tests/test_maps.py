@@ -82,6 +82,15 @@ def test_nl_map_loads_scripts_only_from_the_app_itself(dataset):
     assert all(url.startswith("/app/static/") for url in assets), assets
 
 
+def test_a_map_document_loads_no_jquery_and_nothing_in_it_calls_jquery(dataset):
+    m = maps.nl_map(dataset.ties, dataset.sources, "nl", tiles="none")
+    m.keep_in_front(*layers(m, maps.PlaceLayer))  # the one part of folium's map template that waited for jQuery
+    nl = rendered(m)
+    assert "objects_in_front" in nl
+    for html in (nl, rendered(maps.cn_map(dataset.ties, dataset.sources, "nl", world={"objects": {}}))):
+        assert "jquery" not in html.lower() and "$(" not in html
+
+
 def test_tiles_none_adds_no_tile_layer(dataset):
     html = rendered(maps.nl_map(dataset.ties, dataset.sources, "nl", tiles="none"))
     assert "L.tileLayer" not in html

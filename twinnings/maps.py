@@ -42,10 +42,7 @@ from twinnings.style import (
 )
 
 STATIC_URL = "/app/static/vendor"
-JS = [
-    ("jquery", f"{STATIC_URL}/jquery/jquery.min.js"),
-    ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
-]
+JS = [("leaflet", f"{STATIC_URL}/leaflet/leaflet.js")]  # nothing in our maps or folium's parts of them uses jQuery
 CSS = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
 
 MARKER_SIZE = 18

@@ -132,7 +132,6 @@ class Site:
 CHART_SCRIPTS = ("assets/plotly.min.js", "assets/charts.js")  # deferred: the page and its map show first
 MAP_ASSETS = (  # what the map frame loads first; the home page asks for them while it is itself parsed
     ("app/static/vendor/leaflet/leaflet.css", "style"),
-    ("app/static/vendor/jquery/jquery.min.js", "script"),
     ("app/static/vendor/leaflet/leaflet.js", "script"),
 )
 
