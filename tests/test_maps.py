@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from twinnings import maps, safe_text
+from twinnings import boundaries, maps, safe_text
 
 
 def rendered(m) -> str:
@@ -89,6 +89,14 @@ def test_a_map_document_loads_no_jquery_and_nothing_in_it_calls_jquery(dataset):
     assert "objects_in_front" in nl
     for html in (nl, rendered(maps.cn_map(dataset.ties, dataset.sources, "nl", world={"objects": {}}))):
         assert "jquery" not in html.lower() and "$(" not in html
+
+
+def test_the_world_comes_inside_the_map_or_from_a_file_that_map_documents_share(dataset):
+    inside = rendered(maps.cn_map(dataset.ties, dataset.sources, "nl", world=boundaries.read_world()))
+    shared = rendered(maps.cn_map(dataset.ties, dataset.sources, "nl", world="../world.json"))
+    assert '"arcs":[[' in inside  # the app's map carries the TopoJSON
+    assert '"arcs":[[' not in shared and "twWorldBackground(" in shared and ', "../world.json")' in shared
+    assert len(shared) < len(inside) - 100_000
 
 
 def test_tiles_none_adds_no_tile_layer(dataset):

@@ -268,13 +268,18 @@ class Attribution(MapScript):
         super().__init__(script_json(text))
 
 
+# The world's countries: the vendored TopoJSON itself (the app), or the address of its file (the static site,
+# whose map documents share the one file: fetched once, cached by the browser).
+World = dict | str
+
+
 class WorldBackground(JSCSSMixin, MapScript):
     """Natural Earth countries from the vendored world-atlas TopoJSON, China highlighted; not interactive."""
 
     script_file, function = "world-background.js", "twWorldBackground"
     default_js = [("topojson", f"{STATIC_URL}/topojson-client/topojson-client.min.js")]
 
-    def __init__(self, topology: dict) -> None:
+    def __init__(self, topology: World) -> None:
         super().__init__(script_json(topology))
 
 
@@ -625,7 +630,7 @@ def cn_view(
     sources: pd.DataFrame,
     lang: Lang,
     tiles: str = "none",
-    world: dict | None = None,
+    world: World | None = None,
     events_per_tie: pd.Series | None = None,
     profile_url: ProfileUrl = None,
     correction_of: Callable[[str], str] | None = None,

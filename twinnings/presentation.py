@@ -67,12 +67,13 @@ def home_map(
     data,
     places: pd.DataFrame,
     tiles: str,
-    boundaries: tuple[dict | None, dict | None, dict | None],
+    boundaries: tuple[dict | None, dict | None, maps.World | None],
     profile_url: maps.ProfileUrl,
     correction_of: Callable[[str], str] | None = None,
 ) -> HomeMap:
     """The home map of a view and selection (the app's map page and embed, the static site's maps):
-    `boundaries` are (provinces, municipalities, world); one selected province is zoomed to."""
+    `boundaries` are (provinces, municipalities, world: the TopoJSON or its file's address); one selected
+    province is zoomed to."""
     lang = link.lang
     province_shapes, municipalities, world = boundaries
     events_per_tie = data.events.groupby("tie_id").size()

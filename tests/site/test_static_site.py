@@ -14,9 +14,16 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests.site.conftest import PUBLISHED_AT
-from twinnings import DATA_DIR, charts, presentation, routes
+from twinnings import DATA_DIR, boundaries, charts, presentation, routes
 from twinnings.routes import Link
-from twinnings.static_site import CHART_IMAGES, IMAGES_LEFT_OUT, PREVIEW_SIZE, chart_image, render_images
+from twinnings.static_site import (
+    CHART_IMAGES,
+    IMAGES_LEFT_OUT,
+    PREVIEW_SIZE,
+    WORLD_PATH,
+    chart_image,
+    render_images,
+)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -243,6 +250,18 @@ def test_the_home_map_links_every_dutch_place_to_its_page(site, dataset):
     folders = {folder.name.split("-", 1)[0]: folder.name for folder in (site / "nl" / "plaats").iterdir()}
     for place_id in dataset.ties["nl_place_id"].unique():
         assert f"plaats/{folders[place_id.lower()]}/" in document, place_id
+
+
+def test_map_documents_share_one_world_file_and_load_no_jquery(site):
+    world = site / WORLD_PATH
+    assert world.read_bytes() == boundaries.WORLD_FILE.read_bytes()
+    for frame in (site / "nl" / "map-cn.html", site / "en" / "embed-map-cn.html"):
+        text = frame.read_text(encoding="utf-8")
+        address = re.search(r'twWorldBackground\(\w+, "([^"]+)"\)', text).group(1)
+        assert (frame.parent / address).resolve() == world.resolve()
+        assert len(text) < 200_000  # the 108 KB of countries are not inside
+    for frame in site.rglob("*.html"):
+        assert "jquery" not in frame.read_text(encoding="utf-8").lower(), frame
 
 
 def test_every_chart_on_a_page_comes_with_its_images_data_and_embed_code(site):
