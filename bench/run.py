@@ -291,10 +291,12 @@ READERS = 20
 FIRST_VIEW = (  # what a profile page needs before its map shows; plotly.js loads after (deferred, cached)
     "{page}/index.html",
     "assets/site.css",
-    "{page}/kaart.html",
+    "nl/map-place.html",  # the language's one place map document
+    "{page}/kaart.json",  # the place's map data
     "app/static/vendor/leaflet/leaflet.js",
     "app/static/vendor/leaflet/leaflet.css",
     "app/static/vendor/topojson-client/topojson-client.min.js",
+    "app/static/vendor/world-atlas/countries-110m.json",
 )
 
 

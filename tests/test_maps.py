@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
+import folium
 import pandas as pd
+import pytest
 
 from twinnings import boundaries, maps, safe_text
 
@@ -97,6 +100,22 @@ def test_the_world_comes_inside_the_map_or_from_a_file_that_map_documents_share(
     assert '"arcs":[[' in inside  # the app's map carries the TopoJSON
     assert '"arcs":[[' not in shared and "twWorldBackground(" in shared and ', "../world.json")' in shared
     assert len(shared) < len(inside) - 100_000
+
+
+def test_layers_travel_as_data_that_one_shared_map_document_draws(dataset):
+    tilburg = dataset.ties[dataset.ties["nl_place_id"] == "GM0855"]
+    layers = maps.cn_layers(tilburg, dataset.sources, "nl")
+    drawn = [[element.function, *map(json.loads, element.arguments)] for element in layers._children.values()]
+    assert json.loads(maps.layer_data(layers)) == {"layers": drawn}  # the calls the map's own script would make
+    assert [call[0] for call in drawn] == ["twArcLayer", "twPlaceLayer", "twPlaceLayer"]
+    shared = rendered(maps.cn_frame("nl", "plaats/{name}/kaart.json", "../world.json").combined())
+    assert all(f"function {kind.function}(" in shared for kind in maps.LayerData.drawers)
+    assert re.search(r'twLayerData\(feature_group_\w+, "plaats/\{name\}/kaart.json"\)', shared)
+    assert "Tilburg" not in shared
+    other = folium.FeatureGroup()
+    folium.Marker([52, 5]).add_to(other)
+    with pytest.raises(TypeError):
+        maps.layer_data(other)
 
 
 def test_tiles_none_adds_no_tile_layer(dataset):
