@@ -118,6 +118,13 @@ def test_layers_travel_as_data_that_one_shared_map_document_draws(dataset):
         maps.layer_data(other)
 
 
+def test_a_layer_carries_the_icons_and_styles_of_what_it_draws_only(dataset):
+    tilburg = dataset.ties[dataset.ties["nl_place_id"] == "GM0855"]
+    arcs, dutch, chinese = maps.cn_layers(tilburg, dataset.sources, "nl")._children.values()
+    assert set(json.loads(arcs.styles)) == set(tilburg["state"])
+    assert set(json.loads(chinese.icons)) == {f"{state}-{maps.MARKER_SIZE - 4}" for state in tilburg["state"]}
+
+
 def test_tiles_none_adds_no_tile_layer(dataset):
     html = rendered(maps.nl_map(dataset.ties, dataset.sources, "nl", tiles="none"))
     assert "L.tileLayer" not in html

@@ -428,8 +428,8 @@ class PlaceLayer(MapScript):
 
     def __init__(self, features: list[dict]) -> None:
         self.features = features
-        sizes = {f["properties"]["size"] for f in features}
-        self.icons = script_json({f"{s}-{n}": marker_svg(s, n) for s in STATUS_STYLE for n in sizes})
+        used = sorted({(f["properties"]["status"], f["properties"]["size"]) for f in features})
+        self.icons = script_json({f"{status}-{size}": marker_svg(status, size) for status, size in used})
         self.data = script_json({"type": "FeatureCollection", "features": features})
         super().__init__(self.icons, self.data)
 
@@ -504,9 +504,10 @@ class ArcLayer(MapScript):
     script_file, function = "arc-layer.js", "twArcLayer"
 
     def __init__(self, collection: dict) -> None:
+        used = sorted({feature["properties"]["status"] for feature in collection["features"]})
         styles = {
             status: {"color": ARC_COLOURS[status], "weight": 2.2, "opacity": 1, "dashArray": STATUS_DASH[status]}
-            for status in STATUS_STYLE
+            for status in used
         }
         self.styles = script_json(styles)
         self.data = script_json(collection)
