@@ -12,6 +12,10 @@
 6. static site: map page vs plain folium HTML [<= 1.5x]; chart page vs bare plotly HTML [<= 1.5x]
 7. static site at scale: build/rebuild; a profile's first view [<= 150 KB gz]; home map vs plain folium
    [<= 1.5x]; p95 of 20 readers at once vs one [<= 1.5x], the app's figure beside it
+8. the static site's maps: what the export weighs; what a place page loads in Chromium, its first view
+   without the chart library [<= 150 KB gz] and everything [<= 500 KB gz]; home map vs plain folium [<= 1.2x]
+
+    .venv/bin/python bench/run.py frames [EXPORT_DIR]   # only 8 (exports without images unless given a folder)
 
 Each timing is compared with a baseline measured in the same run on the same machine,
 so the ratios stay meaningful on slower or busier machines.
@@ -119,20 +123,23 @@ def server_benchmarks() -> None:
 
 
 def static_copy(folder: Path, data) -> Path:
-    """The same NL layers as the app's home page, as a plain folium HTML file with the vendored assets."""
+    """The home page's NL map with the same layers (choropleth, every municipality named on hover, markers
+    with their popups) as folium writes it, with the vendored assets: the plain file the app's and the
+    site's maps are measured against."""
     import shutil
 
+    from twinnings import presentation
+    from twinnings.routes import Link
+
     geo = boundaries.EMBEDDED_DIR
-    m = maps.nl_map(
-        data.ties,
-        data.sources,
-        "nl",
-        "none",
-        boundaries.read_boundaries(geo, "provinces"),
-        boundaries.read_boundaries(geo, "municipalities"),
+    provinces = boundaries.read_boundaries(geo, "provinces")
+    municipalities = boundaries.read_boundaries(geo, "municipalities")
+    places = profiles.directory(data, municipalities, provinces, "nl")
+    home = presentation.home_map(
+        Link(lang="nl"), data.ties, data, places, "none", (provinces, municipalities, None), "/profiel?place={id}"
     )
     shutil.copytree(ROOT / "static", folder / "app" / "static")
-    (folder / "map.html").write_text(m.get_root().render(), encoding="utf-8")
+    (folder / "map.html").write_text(home.view.combined().get_root().render(), encoding="utf-8")
     return folder / "map.html"
 
 
@@ -284,11 +291,12 @@ READERS = 20
 FIRST_VIEW = (  # what a profile page needs before its map shows; plotly.js loads after (deferred, cached)
     "{page}/index.html",
     "assets/site.css",
-    "{page}/kaart.html",
+    "nl/map-place.html",  # the language's one place map document
+    "{page}/kaart.json",  # the place's map data
     "app/static/vendor/leaflet/leaflet.js",
     "app/static/vendor/leaflet/leaflet.css",
-    "app/static/vendor/jquery/jquery.min.js",
     "app/static/vendor/topojson-client/topojson-client.min.js",
+    "app/static/vendor/world-atlas/countries-110m.json",
 )
 
 
@@ -405,8 +413,88 @@ def static_site_benchmarks(with_app: bool = True) -> None:
             process.terminate()
 
 
+def export_weight(site: Path) -> None:
+    """What the export weighs: all of it, and its map documents and map data."""
+    files = [p for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"]
+    maps_only = [p for p in files if p.name.startswith(("map-", "embed-map-", "kaart."))]
+    total = sum(p.stat().st_size for p in files)
+    print(f"8 export: {len(files)} files, {total / 1e6:.1f} MB", flush=True)
+    print(
+        f"8 of which map frames and map data: {len(maps_only)} files, "
+        f"{sum(p.stat().st_size for p in maps_only) / 1e6:.1f} MB",
+        flush=True,
+    )
+
+
+def loaded(browser, url: str, frame: str) -> list[str]:
+    """The addresses a page and its frames request until its map's markers are drawn and the network is idle."""
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url)
+    page.frame_locator(frame).locator(".tw-marker").last.wait_for(timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    return list(dict.fromkeys(requested))
+
+
+CHART_LIBRARY = "assets/plotly.min.js"
+
+
+def frames_benchmarks(site: Path | None = None) -> None:
+    """8: the static site's maps. The export's weight; the files a place page loads in Chromium, gzipped as
+    the site's precompressed files are (first view: all but the chart library, which is deferred); the home
+    page's map (7c) and its frame alone (6a) against a plain folium file of the same layers, loads
+    interleaved after one warm load of each, so all meet the same machine."""
+    import tempfile
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    from twinnings.static_site import export_site
+
+    if site is None:
+        site = Path(tempfile.mkdtemp())
+        export_site(site, images=False)
+    export_weight(site)
+    folder = Path(tempfile.mkdtemp())
+    static_copy(folder, load(DATA_DIR))
+    (site / "plain").symlink_to(folder)
+    httpd, base = serve_folder(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            for place in ("nl/plaats/gm0855-tilburg/", "nl/plaats/320400-changzhou/"):
+                urls = loaded(browser, f"{base}/{place}", "iframe.mapframe")
+                sizes = {}
+                for url in urls:
+                    path = site / urlsplit(url).path.removeprefix("/")
+                    path = path / "index.html" if path.is_dir() else path
+                    sizes[path.relative_to(site).as_posix()] = len(gzip.compress(path.read_bytes()))
+                first = sum(size for name, size in sizes.items() if name != CHART_LIBRARY)
+                print(f"8 {place} loads: " + ", ".join(f"{n} {s / 1024:.1f}" for n, s in sizes.items()), flush=True)
+                report(f"8 {place} first view, gzipped", first / 1024, "KB", None, 150)
+                report(f"8 {place} everything, gzipped", sum(sizes.values()) / 1024, "KB", None, 500)
+            plain, home, frame = [], [], []
+            for _ in range(REPEATS + 1):
+                plain.append(time_until(browser, f"{base}/plain/map.html", ".tw-marker"))
+                home.append(time_until(browser, f"{base}/nl/", ".tw-marker", "iframe.mapframe"))
+                frame.append(time_until(browser, f"{base}/nl/map-nl.html", ".tw-marker"))
+            browser.close()
+        plain_s, home_s, frame_s = (statistics.median(times[1:]) for times in (plain, home, frame))
+        report("8 markers drawn, plain folium HTML", plain_s, "s")
+        report("8 (6a) markers drawn, the site's map frame alone", frame_s, "s", plain_s, round(1.2 * plain_s, 3))
+        report("8 (7c) markers drawn, the site's home page", home_s, "s", plain_s, round(1.2 * plain_s, 3))
+    finally:
+        httpd.shutdown()
+        (site / "plain").unlink()
+
+
 if __name__ == "__main__":
     only = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if only == "frames":
+        frames_benchmarks(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+        sys.exit(0)
     if only == "site":
         static_site_benchmarks()
         sys.exit(0)

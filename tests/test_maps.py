@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
+import folium
 import pandas as pd
+import pytest
 
-from twinnings import maps, safe_text
+from twinnings import boundaries, maps, safe_text
 
 
 def rendered(m) -> str:
@@ -80,6 +83,46 @@ def test_nl_map_loads_scripts_only_from_the_app_itself(dataset):
     assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
     assert assets, "the map should load Leaflet"
     assert all(url.startswith("/app/static/") for url in assets), assets
+
+
+def test_a_map_document_loads_no_jquery_and_nothing_in_it_calls_jquery(dataset):
+    m = maps.nl_map(dataset.ties, dataset.sources, "nl", tiles="none")
+    m.keep_in_front(*layers(m, maps.PlaceLayer))  # the one part of folium's map template that waited for jQuery
+    nl = rendered(m)
+    assert "objects_in_front" in nl
+    for html in (nl, rendered(maps.cn_map(dataset.ties, dataset.sources, "nl", world={"objects": {}}))):
+        assert "jquery" not in html.lower() and "$(" not in html
+
+
+def test_the_world_comes_inside_the_map_or_from_a_file_that_map_documents_share(dataset):
+    inside = rendered(maps.cn_map(dataset.ties, dataset.sources, "nl", world=boundaries.read_world()))
+    shared = rendered(maps.cn_map(dataset.ties, dataset.sources, "nl", world="../world.json"))
+    assert '"arcs":[[' in inside  # the app's map carries the TopoJSON
+    assert '"arcs":[[' not in shared and "twWorldBackground(" in shared and ', "../world.json")' in shared
+    assert len(shared) < len(inside) - 100_000
+
+
+def test_layers_travel_as_data_that_one_shared_map_document_draws(dataset):
+    tilburg = dataset.ties[dataset.ties["nl_place_id"] == "GM0855"]
+    layers = maps.cn_layers(tilburg, dataset.sources, "nl")
+    drawn = [[element.function, *map(json.loads, element.arguments)] for element in layers._children.values()]
+    assert json.loads(maps.layer_data(layers)) == {"layers": drawn}  # the calls the map's own script would make
+    assert [call[0] for call in drawn] == ["twArcLayer", "twPlaceLayer", "twPlaceLayer"]
+    shared = rendered(maps.cn_frame("nl", "plaats/{name}/kaart.json", "../world.json").combined())
+    assert all(f"function {kind.function}(" in shared for kind in maps.LayerData.drawers)
+    assert re.search(r'twLayerData\(feature_group_\w+, "plaats/\{name\}/kaart.json"\)', shared)
+    assert "Tilburg" not in shared
+    other = folium.FeatureGroup()
+    folium.Marker([52, 5]).add_to(other)
+    with pytest.raises(TypeError):
+        maps.layer_data(other)
+
+
+def test_a_layer_carries_the_icons_and_styles_of_what_it_draws_only(dataset):
+    tilburg = dataset.ties[dataset.ties["nl_place_id"] == "GM0855"]
+    arcs, dutch, chinese = maps.cn_layers(tilburg, dataset.sources, "nl")._children.values()
+    assert set(json.loads(arcs.styles)) == set(tilburg["state"])
+    assert set(json.loads(chinese.icons)) == {f"{state}-{maps.MARKER_SIZE - 4}" for state in tilburg["state"]}
 
 
 def test_tiles_none_adds_no_tile_layer(dataset):

@@ -5,12 +5,14 @@ benchmarks render them to static HTML. All record text that reaches HTML goes
 through an autoescaped template (`templates/map/`, see `markup`) or `esc`; the
 maps' own scripts and styles are files in `assets/map/`, inlined into each map
 document; Leaflet and its kin come from `static/` (no CDN); every layer reads
-without basemap tiles.
+without basemap tiles. A map's selection layers can also travel as data (`layer_data`), drawn by one shared
+document (`LayerData`): the static site's place maps.
 """
 
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,10 +44,7 @@ from twinnings.style import (
 )
 
 STATIC_URL = "/app/static/vendor"
-JS = [
-    ("jquery", f"{STATIC_URL}/jquery/jquery.min.js"),
-    ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
-]
+JS = [("leaflet", f"{STATIC_URL}/leaflet/leaflet.js")]  # nothing in our maps or folium's parts of them uses jQuery
 CSS = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
 
 MARKER_SIZE = 18
@@ -271,13 +270,18 @@ class Attribution(MapScript):
         super().__init__(script_json(text))
 
 
+# The world's countries: the vendored TopoJSON itself (the app), or the address of its file (the static site,
+# whose map documents share the one file: fetched once, cached by the browser).
+World = dict | str
+
+
 class WorldBackground(JSCSSMixin, MapScript):
     """Natural Earth countries from the vendored world-atlas TopoJSON, China highlighted; not interactive."""
 
     script_file, function = "world-background.js", "twWorldBackground"
     default_js = [("topojson", f"{STATIC_URL}/topojson-client/topojson-client.min.js")]
 
-    def __init__(self, topology: dict) -> None:
+    def __init__(self, topology: World) -> None:
         super().__init__(script_json(topology))
 
 
@@ -424,8 +428,8 @@ class PlaceLayer(MapScript):
 
     def __init__(self, features: list[dict]) -> None:
         self.features = features
-        sizes = {f["properties"]["size"] for f in features}
-        self.icons = script_json({f"{s}-{n}": marker_svg(s, n) for s in STATUS_STYLE for n in sizes})
+        used = sorted({(f["properties"]["status"], f["properties"]["size"]) for f in features})
+        self.icons = script_json({f"{status}-{size}": marker_svg(status, size) for status, size in used})
         self.data = script_json({"type": "FeatureCollection", "features": features})
         super().__init__(self.icons, self.data)
 
@@ -500,9 +504,10 @@ class ArcLayer(MapScript):
     script_file, function = "arc-layer.js", "twArcLayer"
 
     def __init__(self, collection: dict) -> None:
+        used = sorted({feature["properties"]["status"] for feature in collection["features"]})
         styles = {
             status: {"color": ARC_COLOURS[status], "weight": 2.2, "opacity": 1, "dashArray": STATUS_DASH[status]}
-            for status in STATUS_STYLE
+            for status in used
         }
         self.styles = script_json(styles)
         self.data = script_json(collection)
@@ -628,18 +633,36 @@ def cn_view(
     sources: pd.DataFrame,
     lang: Lang,
     tiles: str = "none",
-    world: dict | None = None,
+    world: World | None = None,
     events_per_tie: pd.Series | None = None,
     profile_url: ProfileUrl = None,
     correction_of: Callable[[str], str] | None = None,
 ) -> MapView:
     """The Netherlands–China view: a geodesic arc per tie, coloured and dashed by status."""
+    base = cn_base(lang, tiles, world)
+    return MapView(base, cn_layers(ties, sources, lang, events_per_tie, profile_url, correction_of))
+
+
+def cn_base(lang: Lang, tiles: str = "none", world: World | None = None) -> folium.Map:
+    """What the NL–CN view shows whatever the selection: the world, the arcs' pane, the key."""
     base = base_map(tiles, EURASIA_BOUNDS, lang)
     if world is not None:
         WorldBackground(world).add_to(base)
         Attribution(t("world_credit", lang)).add_to(base)
     folium.map.CustomPane("arcs", z_index=450).add_to(base)
     Legend([status_legend(lang, arcs=True)], lang).add_to(base)
+    return base
+
+
+def cn_layers(
+    ties: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: Lang,
+    events_per_tie: pd.Series | None = None,
+    profile_url: ProfileUrl = None,
+    correction_of: Callable[[str], str] | None = None,
+) -> folium.FeatureGroup:
+    """The selection's layers of the NL–CN view: arcs, and the places at both ends."""
     layers = folium.FeatureGroup(name="selection")
     ArcLayer(arcs_geojson(ties)).add_to(layers)
     events = events_per_tie.to_dict() if events_per_tie is not None else None
@@ -649,7 +672,7 @@ def cn_view(
     else:
         add_place_markers(layers, ties, lookup, lang, "nl", events, profile_url, correction_of)
     add_place_markers(layers, ties, lookup, lang, "cn", events, profile_url, correction_of)
-    return MapView(base, layers)
+    return layers
 
 
 NL_CENTRE = (52.2, 5.4)  # where the Dutch end of the NL–CN view is drawn
@@ -688,3 +711,36 @@ def dutch_end_feature(ties: pd.DataFrame, lang: Lang, profile_url: ProfileUrl = 
 
 def cn_map(*args, **kwargs) -> folium.Map:
     return cn_view(*args, **kwargs).combined()
+
+
+class LayerData(MapScript):
+    """Selection layers drawn from a data file that the map document's address names (assets/map/layer-data.js),
+    so one document serves many selections: the static site's one map document per language for every place,
+    each place a small JSON file (`layer_data`) beside its page. `path` is where a file lies, relative to the
+    document, with '{name}' for the name after the address's '#'. The file can call the drawing functions of
+    `drawers` only; their scripts come with this one."""
+
+    script_file, function = "layer-data.js", "twLayerData"
+    drawers: tuple[type[MapScript], ...] = (ArcLayer, PlaceLayer)
+
+    def __init__(self, path: str) -> None:
+        super().__init__(script_json(path))
+        self.source = "\n".join([*(markup.asset(f"map/{kind.script_file}") for kind in self.drawers), self.source])
+
+
+def layer_data(layers: folium.FeatureGroup) -> str:
+    """The data a `LayerData` draws: the calls that the layers' own scripts would make in a document of their
+    own, each its function's name and its arguments (JSON, inert inside a script element too)."""
+    calls = []
+    for element in layers._children.values():
+        if not isinstance(element, LayerData.drawers):
+            raise TypeError(f"{type(element).__name__} is not drawn from data (LayerData.drawers)")
+        calls.append([element.function, *(json.loads(argument) for argument in element.arguments)])
+    return script_json({"layers": calls})
+
+
+def cn_frame(lang: Lang, path: str, world: World | None = None, tiles: str = "none") -> MapView:
+    """The NL–CN view whose selection comes from a data file (`LayerData`, `layer_data(cn_layers(...))`)."""
+    layers = folium.FeatureGroup(name="selection")
+    LayerData(path).add_to(layers)
+    return MapView(cn_base(lang, tiles, world), layers)

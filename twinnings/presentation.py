@@ -67,13 +67,13 @@ def home_map(
     data,
     places: pd.DataFrame,
     tiles: str,
-    boundaries: tuple[dict | None, dict | None, dict | None],
+    boundaries: tuple[dict | None, dict | None, maps.World | None],
     profile_url: maps.ProfileUrl,
     correction_of: Callable[[str], str] | None = None,
 ) -> HomeMap:
     """The home map of a view and selection (the app's map page and embed, the static site's maps), today or
-    in the link's year: `boundaries` are (provinces, municipalities, world); one selected province is
-    zoomed to."""
+    in the link's year: `boundaries` are (provinces, municipalities, world: the TopoJSON or its file's
+    address); one selected province is zoomed to."""
     lang = link.lang
     selection = through_time.on_map(selection, link.year)
     province_shapes, municipalities, world = boundaries

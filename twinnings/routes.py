@@ -361,6 +361,10 @@ SITE_SECTIONS = {
     "data": "data",
 }
 SITE_PLACE = "plaats"
+# A place's map: one map document per language beside the home page, which reads the place from its address
+# ('map-place.html#gm0758-breda') and draws it from the small data file beside the place's page.
+SITE_PLACE_MAP = "map-place.html"
+SITE_PLACE_MAP_DATA = "kaart.json"
 SLUG_NAME_MAX = 40  # a name longer than any real place's is cut: a folder name must stay short
 
 

@@ -240,9 +240,11 @@ class SitePage:
         return shared if shared else f"{self.folder}/embed-{block.kit.embed.show}.html"
 
     def map_frame(self, block: MapBlock) -> dict:
-        """The frame of a map: a place's own map document beside its page, or the home map's."""
+        """The frame of a map: the language's place map document with the place after '#' (it draws the
+        data file beside the place's page), or the home map's."""
         if block.place:
-            return {"src": "kaart.html", "css_class": "mapframe mini", "table_anchor": ""}
+            src = self.href(f"{self.home}/{routes.SITE_PLACE_MAP}", True) + "#" + self.site.slugs[block.place]
+            return {"src": src, "css_class": "mapframe mini", "table_anchor": ""}
         view = block.link.filter.view
         other = "cn" if view == "nl" else "nl"
         return {

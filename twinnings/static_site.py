@@ -132,9 +132,13 @@ class Site:
 CHART_SCRIPTS = ("assets/plotly.min.js", "assets/charts.js")  # deferred: the page and its map show first
 MAP_ASSETS = (  # what the map frame loads first; the home page asks for them while it is itself parsed
     ("app/static/vendor/leaflet/leaflet.css", "style"),
-    ("app/static/vendor/jquery/jquery.min.js", "script"),
     ("app/static/vendor/leaflet/leaflet.js", "script"),
 )
+
+
+# The world's countries, one file under the site's root for every map document that shows them (a place's
+# map, the home map of China): fetched once, then cached, instead of 108 KB inside each document.
+WORLD_PATH = f"app/static/{boundaries.WORLD_FILE.relative_to(STATIC_DIR).as_posix()}"
 
 
 def map_document(view: maps.MapView, folder: str, title: str, lang: Lang) -> str:
@@ -144,16 +148,31 @@ def map_document(view: maps.MapView, folder: str, title: str, lang: Lang) -> str
 
 def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> None:
     """Both home map views as frame documents; each doubles as its embed page. Every Dutch place on them
-    links to its page on the site."""
+    links to its page on the site. And the one map document of every place's ties (`write_place_map`)."""
     folder = routes.site_dir(lang, "home")
     for view in ("nl", "cn"):
         link = Link(filter=Filter(view=view), lang=lang)
         pages = place_pages(site, folder, lang)
-        home = presentation.home_map(link, site.data.ties, site.data, places, "none", shapes[view], pages)
+        provinces, municipalities, world = shapes[view]
+        drawn = (provinces, municipalities, routes.site_href(folder, world, True) if world else None)
+        home = presentation.home_map(link, site.data.ties, site.data, places, "none", drawn, pages)
         title = f"{t('app_title', lang)}: {t(f'view_{view}', lang)}"
         document = map_document(home.view, folder, title, lang)
         for stem in (f"map-{view}", f"embed-map-{view}"):
             site.write(f"{folder}/{stem}.html", document)
+    data = routes.site_href(folder, routes.site_dir(lang, "places", "{name}"), True) + "/" + routes.SITE_PLACE_MAP_DATA
+    frame = maps.cn_frame(lang, data, routes.site_href(folder, WORLD_PATH, True))
+    site.write(f"{folder}/{routes.SITE_PLACE_MAP}", map_document(frame, folder, t("profile_map", lang), lang))
+
+
+def write_place_map(site: Site, lang: Lang, places: pd.DataFrame, place_id: str) -> None:
+    """A place's ties as the data its language's place map document draws (`maps.LayerData`): a few KB
+    beside the place's page instead of a map document of its own. Its links lead from that document."""
+    shown = profiles.build(site.data, places, place_id, lang).shown_ties
+    home = routes.site_dir(lang, "home")
+    layers = maps.cn_layers(shown, site.data.sources, lang, profile_url=place_pages(site, home, lang))
+    folder = routes.site_dir(lang, "places", site.context.slugs[place_id])
+    site.write(f"{folder}/{routes.SITE_PLACE_MAP_DATA}", maps.layer_data(layers))
 
 
 def place_pages(site: Site, folder: str, lang: Lang):
@@ -198,10 +217,7 @@ def write_place(site: Site, lang: Lang, places: pd.DataFrame, place_id: str) -> 
     if chart:
         site.previews.append((chart.kit.chart, image))
     if any(isinstance(block, MapBlock) for block in model.blocks):
-        shown = profiles.build(site.data, places, place_id, lang).shown_ties
-        world = boundaries.read_world()
-        view = maps.cn_view(shown, site.data.sources, lang, "none", world, profile_url=place_pages(site, folder, lang))
-        site.write(f"{folder}/kaart.html", map_document(view, folder, model.title, lang))
+        write_place_map(site, lang, places, place_id)
     site.page(model, folder, image)
 
 
@@ -372,7 +388,7 @@ def export_site(
     geo = boundaries.EMBEDDED_DIR
     province_shapes = boundaries.read_boundaries(geo, "provinces")
     municipalities = boundaries.read_boundaries(geo, "municipalities")
-    shapes = {"nl": (province_shapes, municipalities, None), "cn": (None, None, boundaries.read_world())}
+    shapes = {"nl": (province_shapes, municipalities, None), "cn": (None, None, WORLD_PATH)}
     places_nl = profiles.directory(data, municipalities, province_shapes, "nl")
     context = site_render.SiteContext(
         config.static_base_url or "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -15,9 +16,16 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests.site.conftest import PUBLISHED_AT
-from twinnings import DATA_DIR, charts, presentation, routes
-from twinnings.routes import Link
-from twinnings.static_site import CHART_IMAGES, IMAGES_LEFT_OUT, PREVIEW_SIZE, chart_image, render_images
+from twinnings import DATA_DIR, boundaries, charts, presentation, routes
+from twinnings.routes import SITE_PLACE_MAP, SITE_PLACE_MAP_DATA, Link
+from twinnings.static_site import (
+    CHART_IMAGES,
+    IMAGES_LEFT_OUT,
+    PREVIEW_SIZE,
+    WORLD_PATH,
+    chart_image,
+    render_images,
+)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -227,11 +235,17 @@ def test_hostile_record_text_bakes_into_no_element_link_or_address(tmp_path):
     out = tmp_path / "site"
     export_site(out, data, images=False, only=HOSTILE_PLACES, langs=("en",))  # the templates are the same in nl
     found = []
-    for page in out.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+    documents = {page: page.read_text(encoding="utf-8") for page in out.rglob("*.html")}
+    place_maps = list(out.rglob(SITE_PLACE_MAP_DATA))
+    for place_map in place_maps:  # the markup a place's map puts on screen from its data
+        documents[place_map] = "".join(markup_of(json.loads(place_map.read_text(encoding="utf-8"))))
+    assert len(place_maps) == len(HOSTILE_PLACES) and all("&lt;img" in documents[path] for path in place_maps)
+    for page, text in documents.items():
         if f'id="{INJECTED_ID}"' in text or f"id={INJECTED_ID}>" in text:
             found.append(f"{page.name}: injected element")
-        for address in read(page).addresses:
+        parser = _Links()
+        parser.feed(text)
+        for address in parser.addresses:
             if EVIL_HOST in address or address.strip().lower().startswith("javascript:"):
                 found.append(f"{page.relative_to(out)}: {address[:60]}")
         if re.search(r"<(img|a)\\s[^>]*" + re.escape(EVIL_HOST), text):
@@ -239,11 +253,54 @@ def test_hostile_record_text_bakes_into_no_element_link_or_address(tmp_path):
     assert found == []
 
 
+def markup_of(place_map: dict) -> list[str]:
+    """What a place's map data puts on screen as markup: each place's hover label and popup (its accessible
+    name is set as an attribute's text)."""
+    collections = [argument for call in place_map["layers"] for argument in call[1:] if "features" in argument]
+    features = [feature for collection in collections for feature in collection["features"]]
+    return [
+        feature["properties"][key] for feature in features for key in ("label", "popup") if key in feature["properties"]
+    ]
+
+
 def test_the_home_map_links_every_dutch_place_to_its_page(site, dataset):
     document = (site / "nl" / "map-nl.html").read_text(encoding="utf-8")
     folders = {folder.name.split("-", 1)[0]: folder.name for folder in (site / "nl" / "plaats").iterdir()}
     for place_id in dataset.ties["nl_place_id"].unique():
         assert f"plaats/{folders[place_id.lower()]}/" in document, place_id
+
+
+def test_map_documents_share_one_world_file_and_load_no_jquery(site):
+    world = site / WORLD_PATH
+    assert world.read_bytes() == boundaries.WORLD_FILE.read_bytes()
+    for frame in (site / "nl" / "map-cn.html", site / "en" / "embed-map-cn.html", site / "nl" / SITE_PLACE_MAP):
+        text = frame.read_text(encoding="utf-8")
+        address = re.search(r'twWorldBackground\(\w+, "([^"]+)"\)', text).group(1)
+        assert (frame.parent / address).resolve() == world.resolve()
+        assert len(text) < 200_000  # the 108 KB of countries are not inside
+    for frame in site.rglob("*.html"):
+        assert "jquery" not in frame.read_text(encoding="utf-8").lower(), frame
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_place_map_is_one_shared_map_document_and_a_small_data_file_beside_the_page(site, lang):
+    shared = site / lang / SITE_PLACE_MAP
+    assert '<meta name="robots" content="noindex">' in shared.read_text(encoding="utf-8")
+    framed = {}
+    for page in (site / lang / "plaats").glob("*/index.html"):
+        for address in re.findall(r'<iframe class="mapframe mini" src="([^"]+)"', page.read_text(encoding="utf-8")):
+            document, name = address.split("#")
+            assert (page.parent / document).resolve() == shared.resolve() and name == page.parent.name, page
+            framed[name] = page.parent / SITE_PLACE_MAP_DATA
+    assert len(framed) > 80 and not list(site.rglob("kaart.html"))  # no map document of its own any more
+    assert sorted(framed.values()) == sorted((site / lang / "plaats").glob(f"*/{SITE_PLACE_MAP_DATA}"))
+    for name, data in framed.items():  # the place, nothing the shared document holds: a few KB gzipped
+        text = data.read_text(encoding="utf-8")
+        assert len(gzip.compress(text.encode())) < 16_000 and "countries" not in text, name
+    tilburg = json.loads(framed["gm0855-tilburg"].read_text(encoding="utf-8"))
+    assert [call[0] for call in tilburg["layers"]] == ["twArcLayer", "twPlaceLayer", "twPlaceLayer"]
+    popups = "".join(markup_of(tilburg))  # links lead from the shared document to the places' pages
+    assert 'href="plaats/320400-changzhou/" target="_parent"' in popups
 
 
 def test_every_chart_on_a_page_comes_with_its_images_data_and_embed_code(site):

@@ -4,12 +4,14 @@ no serious violation on a page of each kind."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.fixtures import PHONE, new_page
 from tests.browser.test_accessibility_in_browser import PAGE_LEVEL_RULES, serious_violations
-from twinnings import routes
+from twinnings import boundaries, routes
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +51,29 @@ def test_the_static_map_draws_one_marker_per_dutch_place(page, site_url, dataset
     page.goto(f"{site_url}/nl/map-nl.html")
     expect(page.locator(".tw-marker")).to_have_count(dataset.ties["nl_place_id"].nunique())
     page.wait_for_load_state("networkidle")
+    assert page.outside_requests == []
+
+
+def test_a_place_map_draws_its_ties_from_the_shared_map_document_and_its_data_and_links_to_places(
+    page, site_url, dataset
+):
+    """Tilburg's map: the language's one place map document, told by its address which place to draw from
+    the small data file beside Tilburg's page; the countries come from the shared world file."""
+    ties = dataset.ties[dataset.ties["nl_place_id"] == "GM0855"]
+    page.goto(f"{site_url}/nl/plaats/gm0855-tilburg/")
+    frame = page.frame_locator("iframe.mapframe")
+    expect(frame.locator(".tw-marker")).to_have_count(1 + ties["cn_place_id"].nunique())
+    expect(frame.locator(".leaflet-arcs-pane path")).to_have_count(len(ties))
+    countries = boundaries.read_world()["objects"]["countries"]["geometries"]
+    expect(frame.locator(".leaflet-overlay-pane path")).to_have_count(len(countries))
+    expect(frame.locator('.tw-marker[tabindex="0"]')).to_have_count(1)  # the keyboard layer holds the places
+    assert page.frame(url=re.compile(r"/nl/map-place\.html#gm0855-tilburg$"))
+    changzhou = frame.locator('.tw-marker[aria-label^="Changzhou"]')
+    changzhou.focus()
+    page.keyboard.press("Enter")
+    frame.get_by_role("link", name="Profiel van Changzhou").click()  # a popup's link opens the place's page
+    expect(page).to_have_url(re.compile(r"/nl/plaats/320400-changzhou/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Changzhou")
     assert page.outside_requests == []
 
 
