@@ -57,3 +57,7 @@ def test_the_shipped_ties_of_a_year_are_those_begun_and_not_ended_before_it(data
     assert all(model.year_of(model.bounds(s)[0]) <= 2005 for s in in_2005["started"])
     assert not in_2005["ended"].fillna("").map(lambda e: e != "" and int(e[:4]) < 2005).any()
     assert len(events_in(dataset.events, 2020)) == (dataset.events["date"].str[:4] == "2020").sum()
+
+
+def test_an_empty_selection_has_no_ties_in_any_year(dataset):
+    assert list(ties_in(dataset.ties.iloc[:0], 2000)["year_state"]) == []

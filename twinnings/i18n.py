@@ -36,7 +36,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "state_in_force": {"nl": "van kracht", "en": "in force"},
     "state_perhaps_begun": {"nl": "misschien al begonnen", "en": "perhaps begun"},
     "state_ended_unknown_year": {"nl": "beëindigd, jaar onbekend", "en": "ended, year unknown"},
-    "year_legend": {"nl": "Banden in {year}", "en": "Ties in {year}"},
+    "year_legend": {"nl": "Banden in het gekozen jaar", "en": "Ties in the chosen year"},
     "year_rule": {
         "nl": "Banden met een onbekend begin staan alleen op de kaart van vandaag; een begin tussen twee data "
         "telt als 'misschien al begonnen' tot het laatste jaar dat het kan zijn.",

@@ -22,7 +22,7 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from twinnings import markup, routes
+from twinnings import markup, routes, through_time
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.markup import Markup
@@ -37,9 +37,9 @@ from twinnings.style import (
     CHOROPLETH_COLOURS,
     MARKER_OUTLINE,
     SEA_COLOUR,
+    STATE_STYLE,
     STATUS_DASH,
     STATUS_RANK,
-    STATUS_STYLE,
     choropleth_class,
 )
 
@@ -116,7 +116,7 @@ def clicked_place(ties: pd.DataFrame, lang: Lang, tooltip: str | None) -> tuple[
 
 def marker_svg(status: str, size: int = MARKER_SIZE) -> str:
     """A place's marker as an SVG: shape and colour by status (templates/map/marker.svg)."""
-    colour, shape = STATUS_STYLE[status]
+    colour, shape = STATE_STYLE[status]
     half = size / 2
     return markup.render(
         "map/marker.svg", size=size, half=half, r=half - 2, shape=shape, colour=colour, outline=MARKER_OUTLINE
@@ -349,9 +349,9 @@ def add_municipality_outlines(m: folium.Map | folium.FeatureGroup, municipalitie
         {"type": "FeatureCollection", "features": features},
         name="municipalities",
         style_function=lambda f: {
-            "color": STATUS_STYLE[status[f["properties"]["statcode"]]][0],
+            "color": STATE_STYLE[status[f["properties"]["statcode"]]][0],
             "weight": 0.8,
-            "fillColor": STATUS_STYLE[status[f["properties"]["statcode"]]][0],
+            "fillColor": STATE_STYLE[status[f["properties"]["statcode"]]][0],
             "fillOpacity": 0.18,
         },
         interactive=False,
@@ -519,11 +519,13 @@ def arc_svg(status: str) -> str:
     return markup.render("map/arc.svg", colour=ARC_COLOURS[status], dash=STATUS_DASH[status])
 
 
-def status_legend(lang: Lang, arcs: bool = False) -> tuple[str, list[tuple[str, str]]]:
-    """Status symbols; with `arcs`, the line style of each status beside its marker."""
-    return t("legend_title", lang), [
-        (marker_svg(s, 12) + (arc_svg(s) if arcs else ""), label("state", s, lang)) for s in STATES
-    ]
+def status_legend(lang: Lang, arcs: bool = False, in_a_year: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """Status symbols, today's or a year's; with `arcs`, the line style of each status beside its marker. The
+    key names no year: it belongs to the map's base, which stays while the year changes (only the layers are
+    swapped)."""
+    title = t("year_legend" if in_a_year else "legend_title", lang)
+    states = tuple(reversed(through_time.YEAR_STATES)) if in_a_year else STATES
+    return title, [(marker_svg(s, 12) + (arc_svg(s) if arcs else ""), label("state", s, lang)) for s in states]
 
 
 def choropleth_legend(lang: Lang, opacity: float = 1.0) -> tuple[str, list[tuple[str, str]]]:
@@ -586,15 +588,17 @@ def nl_view(
     town_labels: dict[str, str] | None = None,
     bounds: list[list[float]] | None = None,
     correction_of: Callable[[str], str] | None = None,
+    year: int | None = None,
 ) -> MapView:
-    """The Netherlands view: provinces shaded by ties, places marked by status (shape and colour), and
+    """The Netherlands view (today, or in `year` when `ties` carry that year's states): provinces shaded by
+    ties, places marked by status (shape and colour), and
     every municipality named on hover (`town_labels`: code -> label), so a click can open its profile."""
     base = base_map(tiles, bounds or NL_BOUNDS, lang)
     if municipalities is not None and town_labels:
         TownLayer(municipalities, town_labels).add_to(base)
     layers = folium.FeatureGroup(name="selection")
     events = events_per_tie.to_dict() if events_per_tie is not None else None
-    sections = [status_legend(lang)]
+    sections = [status_legend(lang, in_a_year=year is not None)]
     if provinces is not None:
         opacity = 1.0 if tiles not in TILES else 0.55
         add_province_choropleth(layers, provinces, ties_per_province(ties), lang, opacity)
@@ -637,20 +641,21 @@ def cn_view(
     events_per_tie: pd.Series | None = None,
     profile_url: ProfileUrl = None,
     correction_of: Callable[[str], str] | None = None,
+    year: int | None = None,
 ) -> MapView:
-    """The Netherlands–China view: a geodesic arc per tie, coloured and dashed by status."""
-    base = cn_base(lang, tiles, world)
+    """The Netherlands–China view (today, or in `year`): a geodesic arc per tie, coloured and dashed by status."""
+    base = cn_base(lang, tiles, world, year is not None)
     return MapView(base, cn_layers(ties, sources, lang, events_per_tie, profile_url, correction_of))
 
 
-def cn_base(lang: Lang, tiles: str = "none", world: World | None = None) -> folium.Map:
-    """What the NL–CN view shows whatever the selection: the world, the arcs' pane, the key."""
+def cn_base(lang: Lang, tiles: str = "none", world: World | None = None, in_a_year: bool = False) -> folium.Map:
+    """What the NL–CN view shows whatever the selection and year: the world, the arcs' pane, the key."""
     base = base_map(tiles, EURASIA_BOUNDS, lang)
     if world is not None:
         WorldBackground(world).add_to(base)
         Attribution(t("world_credit", lang)).add_to(base)
     folium.map.CustomPane("arcs", z_index=450).add_to(base)
-    Legend([status_legend(lang, arcs=True)], lang).add_to(base)
+    Legend([status_legend(lang, arcs=True, in_a_year=in_a_year)], lang).add_to(base)
     return base
 
 

@@ -80,7 +80,9 @@ def home_map(
     events_per_tie = data.events.groupby("tie_id").size()
     labels = town_labels(places, lang)
     if link.filter.view == "cn":
-        view = maps.cn_view(selection, data.sources, lang, tiles, world, events_per_tie, profile_url, correction_of)
+        view = maps.cn_view(
+            selection, data.sources, lang, tiles, world, events_per_tie, profile_url, correction_of, link.year
+        )
         credits = [t("world_credit", lang)] if world is not None else []
     else:
         chosen = link.filter.provinces
@@ -97,6 +99,7 @@ def home_map(
             labels,
             bounds,
             correction_of,
+            link.year,
         )
         credits = [t("boundaries_credit", lang)] if province_shapes is not None else []
     if tiles == "pdok":

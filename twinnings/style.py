@@ -32,7 +32,7 @@ YEAR_STATE_STYLE: dict[str, tuple[str, str]] = {
     "ended_unknown_year": ("#8C8C8C", "diamond"),
 }
 # Every state a map can draw, today's and a year's.
-MAP_STYLE = {**STATUS_STYLE, **YEAR_STATE_STYLE}
+STATE_STYLE = {**STATUS_STYLE, **YEAR_STATE_STYLE}
 # Filled shapes in charts (bars, areas) cannot show the map's shapes: ended is crossed, and undated, the
 # grey of silent, dotted, so the two greys are told apart.
 STATUS_FILL_PATTERN = {"ended": "x", "undated": "."}

@@ -58,7 +58,8 @@ def ties_in(ties: pd.DataFrame, year: int) -> pd.DataFrame:
         year_state(t.started or "", t.ended or "", t.status, t.last_evidence or "", year)
         for t in ties[["started", "ended", "status", "last_evidence"]].fillna("").itertuples()
     ]
-    return ties.assign(year_state=states)[[state is not None for state in states]]
+    there = ties.assign(year_state=states)
+    return there[there["year_state"].notna()]
 
 
 def on_map(ties: pd.DataFrame, year: int | None) -> pd.DataFrame:

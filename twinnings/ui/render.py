@@ -91,7 +91,8 @@ def search(block: PlaceSearch, model: PageModel, data: Dataset, places: pd.DataF
 def map_block(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str) -> None:
     lang = model.link.lang
     if block.place:
-        shown = profiles.build(data, places, block.place, lang).shown_ties
+        year_control.controls(lang)
+        shown = through_time.on_map(profiles.build(data, places, block.place, lang).shown_ties, block.link.year)
         view = maps.cn_view(
             shown,
             data.sources,
@@ -99,6 +100,7 @@ def map_block(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataF
             context.settings().tiles,
             context.map_boundaries("cn")[2],
             profile_url=links.profile_url_template(lang),
+            year=block.link.year,
         )
         ui_blocks.passive_map(view, PLACE_MAP_HEIGHT, "profile_map")
     elif model.link.embedded:
