@@ -413,3 +413,22 @@ def test_the_comparison_of_the_twelve_provinces_puts_the_selected_first_sorts_by
 def test_the_events_table_tells_keyboard_users_how_to_select_a_row(monkeypatch):
     at = run_page("pages/events.py", "en", monkeypatch)
     assert any("Shift+Space" in m.value for m in at.markdown)
+
+
+def test_the_year_slider_puts_the_map_and_its_address_in_that_year_and_play_steps_on(monkeypatch):
+    at = run_page(PAGES[0], "nl", monkeypatch)
+    slider = at.select_slider(key="w_map_year")
+    assert slider.value == "today" and at.title[0].value == "Stedenbanden NL–CN"
+    slider.set_value(2005).run()
+    assert at.title[0].value == "De kaart in 2005" and "In 2005:" in texts(at)
+    embed = at.code[0].value  # the embed code and its link carry the year, as the permalink does
+    assert "show=map&amp;year=2005" in embed and 'href="/?year=2005"' in embed
+    at.button(key="w_map_play").click().run()
+    assert at.session_state["_map_playing"] and at.button(key="w_map_play").label == "⏸ Pauzeren"
+    at.button(key="w_map_play").click().run()
+    assert not at.session_state["_map_playing"] and at.select_slider(key="w_map_year").value == 2005
+
+
+def test_a_permalink_with_a_year_opens_the_map_in_that_year(monkeypatch):
+    at = run_page(PAGES[0], "en", monkeypatch, params={"year": "1999", "view": "cn"})
+    assert at.select_slider(key="w_map_year").value == 1999 and at.title[0].value == "The map in 1999"
