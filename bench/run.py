@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.harness import CHROMIUM, CHROMIUM_FLAGS, serve_folder, start_app, start_streamlit  # noqa: E402
-from twinnings import DATA_DIR, boundaries, filters, maps, profiles  # noqa: E402
+from twinnings import DATA_DIR, boundaries, filters, maps, profiles, through_time  # noqa: E402
 from twinnings.load import load  # noqa: E402
 
 REPEATS = 5
@@ -209,12 +209,39 @@ def browser_benchmarks() -> None:
                 static_s * 1000,
                 300,
             )
+            year_benchmark(browser, app_url, data, statistics.median(changes))
             floor_benchmark(browser, app_url)
             site_benchmarks(browser, data, static_s)
             browser.close()
     finally:
         process.terminate()
         httpd.shutdown()
+
+
+MARKERS_IN_FRAME = """n => { const frames = document.querySelectorAll('iframe[src*="streamlit_folium"]');
+    const doc = frames.length === 1 && frames[0].contentDocument;
+    return doc && doc.querySelectorAll('.tw-marker').length === n; }"""
+
+
+def year_benchmark(browser, app_url: str, data, filter_s: float) -> None:
+    """2b: the map's year moved on by the arrow key until the map shows that year's places, against a filter
+    change (2) in the same run; and whether the map document stayed (only its layers swapped)."""
+    page = browser.new_page()
+    page.goto(f"{app_url}/?year=2000")
+    page.frame_locator(MAP_FRAME).locator(".tw-marker").first.wait_for(timeout=60_000)
+    page.locator(MAP_FRAME).element_handle().content_frame().evaluate("window.__twBench = 1")
+    thumb = page.get_by_role("slider", name="Kaart in het jaar")
+    steps = []
+    for year in range(2001, 2013):
+        expected = through_time.ties_in(data.ties, year)["nl_place_id"].nunique()
+        start = time.perf_counter()
+        thumb.press("ArrowRight")
+        page.wait_for_function(MARKERS_IN_FRAME, arg=expected, timeout=30_000)
+        steps.append(time.perf_counter() - start)
+    kept = page.locator(MAP_FRAME).element_handle().content_frame().evaluate("window.__twBench === 1")
+    page.close()
+    report("2b year change to re-rendered map, median", statistics.median(steps) * 1000, "ms", filter_s * 1000)
+    print(f"   the map document stayed across the year changes: {kept}")
 
 
 def time_until(browser, url: str, condition: str, frame: str | None = None) -> float:

@@ -150,7 +150,9 @@ def year_blocks(link: Link, selection: pd.DataFrame, on_map: pd.DataFrame, data:
         ended=str(counts.get("ended", 0)),
         events=str(len(events)),
     )
-    table = (events_table(events, t("year_events", lang, year=str(year)), "events", link, data),) if len(events) else ()
+    # a plain table, not the data grid: the year changes at every step of play, and the grid is slow to load
+    caption = t("year_events", lang, year=str(year))
+    table = (replace(events_table(events, caption, "events", link, data), grid=False),) if len(events) else ()
     return (Text(sentence), *table)
 
 
