@@ -16,6 +16,7 @@
    without the chart library [<= 150 KB gz] and everything [<= 500 KB gz]; home map vs plain folium [<= 1.2x]
 
     .venv/bin/python bench/run.py frames [EXPORT_DIR]   # only 8 (exports without images unless given a folder)
+    .venv/bin/python bench/run.py weight [FACTOR]       # the export's weight by kind of file, on FACTOR x the data
 
 Each timing is compared with a baseline measured in the same run on the same machine,
 so the ratios stay meaningful on slower or busier machines.
@@ -413,6 +414,92 @@ def static_site_benchmarks(with_app: bool = True) -> None:
             process.terminate()
 
 
+def synthetic_package(factor: int, seed: int = 7):
+    """The shipped data with `factor` times the ties, as a dataset that grew: each extra copy of a tie joins a
+    Chinese place's copy (a new partner nearby, in the same province) to a Dutch municipality drawn at random
+    from all 342, with copies of the tie's events. Sources stay as shipped."""
+    from twinnings import load as loader
+
+    rng = np.random.default_rng(seed)
+    raw = loader.read_raw(DATA_DIR)
+    places, ties, events = raw["places"], raw["ties"], raw["events"]
+    geo = boundaries.EMBEDDED_DIR
+    towns = boundaries.read_boundaries(geo, "municipalities")["features"]
+    known = set(places["id"])
+    dutch = []
+    for town in towns:
+        code = town["properties"]["statcode"]
+        if code not in known:
+            (south, west), (north, east) = maps.bounds_of({"features": [town]}, code)
+            name = town["properties"]["statnaam"]
+            row = dict.fromkeys(places.columns, "")
+            row.update(id=code, country="NL", level="gemeente", name_nl=name, name_en=name)
+            row.update(parent_id=town["properties"]["province"], lat=f"{(south + north) / 2:.4f}")
+            row.update(lon=f"{(west + east) / 2:.4f}")
+            dutch.append(row)
+    codes = [town["properties"]["statcode"] for town in towns]
+    chinese = places[places["country"] == "CN"]
+    place_copies, tie_copies, event_copies = [places, pd.DataFrame(dutch)], [ties], [events]
+    for n in range(1, factor):
+        copy = chinese.copy()
+        copy["id"] = copy["id"] + f"{n:02d}"
+        for column in ("name_nl", "name_en", "name_pinyin"):
+            copy[column] = copy[column] + f" {n + 1}"
+        copy["lat"] = (copy["lat"].astype(float) + rng.uniform(-1, 1, len(copy))).round(4).astype(str)
+        copy["lon"] = (copy["lon"].astype(float) + rng.uniform(-1, 1, len(copy))).round(4).astype(str)
+        place_copies.append(copy)
+        tied = ties.copy()
+        tied["id"] = tied["id"] + f"-x{n}"
+        tied["cn_place_id"] = tied["cn_place_id"] + f"{n:02d}"
+        tied["nl_place_id"] = rng.choice(codes, len(tied))
+        tie_copies.append(tied)
+        happened = events[events["tie_id"] != ""].copy()
+        happened["id"] = happened["id"] + f"-x{n}"
+        happened["tie_id"] = happened["tie_id"] + f"-x{n}"
+        event_copies.append(happened)
+    places = loader._typed_places(pd.concat(place_copies, ignore_index=True))
+    events = pd.concat(event_copies, ignore_index=True)
+    ties = loader._typed_ties(pd.concat(tie_copies, ignore_index=True), places, events)
+    return loader.Dataset(places, ties, loader._typed_events(events), raw["sources"])
+
+
+def weight_benchmark(factor: int = 1) -> None:
+    """8: what the export weighs on the shipped data, or on a `factor` times larger synthetic dataset
+    (`synthetic_package`), without the chart images (their number grows with the places that have ties:
+    a preview each), by kind of file, and how long the build took."""
+    import tempfile
+    from unittest import mock
+
+    from twinnings import static_site
+
+    site = Path(tempfile.mkdtemp())
+    data = synthetic_package(factor) if factor > 1 else load(DATA_DIR)
+    start = time.perf_counter()
+    with mock.patch.object(static_site, "load", lambda _data_dir: data):
+        static_site.export_site(site, images=False)
+    print(
+        f"8 {factor}x data: {len(data.ties)} ties, {len(data.events)} events; build without images "
+        f"{time.perf_counter() - start:.0f} s",
+        flush=True,
+    )
+    export_weight(site)
+    kinds: dict[str, list[int]] = {}
+    for path in (p for p in site.rglob("*") if p.is_file()):
+        parts = path.relative_to(site).parts
+        if len(parts) > 3 and parts[1] == "plaats":
+            tied = (path.parent / "kaart.json").exists()
+            kind = f"place pages {'with' if tied else 'without'} ties: {path.suffix}"
+        elif parts[0] in ("nl", "en"):
+            kind = "home, sections, charts, maps: " + path.suffix
+        else:
+            kind = f"{parts[0]}/" if len(parts) > 1 else "root files"
+        kinds.setdefault(kind, []).append(path.stat().st_size)
+    for kind, sizes in sorted(kinds.items(), key=lambda item: -sum(item[1])):
+        print(f"8   {kind:<48} {len(sizes):6} files {sum(sizes) / 1e6:8.2f} MB", flush=True)
+    tied_places = len(list(site.glob("nl/plaats/*/kaart.json")))
+    print(f"8 places with ties per language: {tied_places} (each draws a 1200x630 preview in a full build)")
+
+
 def export_weight(site: Path) -> None:
     """What the export weighs: all of it, and its map documents and map data."""
     files = [p for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"]
@@ -492,6 +579,9 @@ def frames_benchmarks(site: Path | None = None) -> None:
 
 if __name__ == "__main__":
     only = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if only == "weight":
+        weight_benchmark(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+        sys.exit(0)
     if only == "frames":
         frames_benchmarks(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
         sys.exit(0)
