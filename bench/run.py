@@ -16,6 +16,7 @@
    without the chart library [<= 150 KB gz] and everything [<= 500 KB gz]; home map vs plain folium [<= 1.2x]
 
     .venv/bin/python bench/run.py frames [EXPORT_DIR]   # only 8 (exports without images unless given a folder)
+    .venv/bin/python bench/run.py weight [FACTOR]       # the export's weight by kind of file, on FACTOR x the data
 
 Each timing is compared with a baseline measured in the same run on the same machine,
 so the ratios stay meaningful on slower or busier machines.
@@ -24,6 +25,7 @@ so the ratios stay meaningful on slower or busier machines.
 from __future__ import annotations
 
 import gzip
+import re
 import statistics
 import sys
 import time
@@ -440,6 +442,92 @@ def static_site_benchmarks(with_app: bool = True) -> None:
             process.terminate()
 
 
+def synthetic_package(factor: int, seed: int = 7):
+    """The shipped data with `factor` times the ties, as a dataset that grew: each extra copy of a tie joins a
+    Chinese place's copy (a new partner nearby, in the same province) to a Dutch municipality drawn at random
+    from all 342, with copies of the tie's events. Sources stay as shipped."""
+    from twinnings import load as loader
+
+    rng = np.random.default_rng(seed)
+    raw = loader.read_raw(DATA_DIR)
+    places, ties, events = raw["places"], raw["ties"], raw["events"]
+    geo = boundaries.EMBEDDED_DIR
+    towns = boundaries.read_boundaries(geo, "municipalities")["features"]
+    known = set(places["id"])
+    dutch = []
+    for town in towns:
+        code = town["properties"]["statcode"]
+        if code not in known:
+            (south, west), (north, east) = maps.bounds_of({"features": [town]}, code)
+            name = town["properties"]["statnaam"]
+            row = dict.fromkeys(places.columns, "")
+            row.update(id=code, country="NL", level="gemeente", name_nl=name, name_en=name)
+            row.update(parent_id=town["properties"]["province"], lat=f"{(south + north) / 2:.4f}")
+            row.update(lon=f"{(west + east) / 2:.4f}")
+            dutch.append(row)
+    codes = [town["properties"]["statcode"] for town in towns]
+    chinese = places[places["country"] == "CN"]
+    place_copies, tie_copies, event_copies = [places, pd.DataFrame(dutch)], [ties], [events]
+    for n in range(1, factor):
+        copy = chinese.copy()
+        copy["id"] = copy["id"] + f"{n:02d}"
+        for column in ("name_nl", "name_en", "name_pinyin"):
+            copy[column] = copy[column] + f" {n + 1}"
+        copy["lat"] = (copy["lat"].astype(float) + rng.uniform(-1, 1, len(copy))).round(4).astype(str)
+        copy["lon"] = (copy["lon"].astype(float) + rng.uniform(-1, 1, len(copy))).round(4).astype(str)
+        place_copies.append(copy)
+        tied = ties.copy()
+        tied["id"] = tied["id"] + f"-x{n}"
+        tied["cn_place_id"] = tied["cn_place_id"] + f"{n:02d}"
+        tied["nl_place_id"] = rng.choice(codes, len(tied))
+        tie_copies.append(tied)
+        happened = events[events["tie_id"] != ""].copy()
+        happened["id"] = happened["id"] + f"-x{n}"
+        happened["tie_id"] = happened["tie_id"] + f"-x{n}"
+        event_copies.append(happened)
+    places = loader._typed_places(pd.concat(place_copies, ignore_index=True))
+    events = pd.concat(event_copies, ignore_index=True)
+    ties = loader._typed_ties(pd.concat(tie_copies, ignore_index=True), places, events)
+    return loader.Dataset(places, ties, loader._typed_events(events), raw["sources"])
+
+
+def weight_benchmark(factor: int = 1) -> None:
+    """8: what the export weighs on the shipped data, or on a `factor` times larger synthetic dataset
+    (`synthetic_package`), without the chart images (their number grows with the places that have ties:
+    a preview each), by kind of file, and how long the build took."""
+    import tempfile
+    from unittest import mock
+
+    from twinnings import static_site
+
+    site = Path(tempfile.mkdtemp())
+    data = synthetic_package(factor) if factor > 1 else load(DATA_DIR)
+    start = time.perf_counter()
+    with mock.patch.object(static_site, "load", lambda _data_dir: data):
+        static_site.export_site(site, images=False)
+    print(
+        f"8 {factor}x data: {len(data.ties)} ties, {len(data.events)} events; build without images "
+        f"{time.perf_counter() - start:.0f} s",
+        flush=True,
+    )
+    export_weight(site)
+    kinds: dict[str, list[int]] = {}
+    for path in (p for p in site.rglob("*") if p.is_file()):
+        parts = path.relative_to(site).parts
+        if len(parts) > 3 and parts[1] == "plaats":
+            tied = (path.parent / "kaart.json").exists()
+            kind = f"place pages {'with' if tied else 'without'} ties: {path.suffix}"
+        elif parts[0] in ("nl", "en"):
+            kind = "home, sections, charts, maps: " + path.suffix
+        else:
+            kind = f"{parts[0]}/" if len(parts) > 1 else "root files"
+        kinds.setdefault(kind, []).append(path.stat().st_size)
+    for kind, sizes in sorted(kinds.items(), key=lambda item: -sum(item[1])):
+        print(f"8   {kind:<48} {len(sizes):6} files {sum(sizes) / 1e6:8.2f} MB", flush=True)
+    tied_places = len(list(site.glob("nl/plaats/*/kaart.json")))
+    print(f"8 places with ties per language: {tied_places} (each draws a 1200x630 preview in a full build)")
+
+
 def export_weight(site: Path) -> None:
     """What the export weighs: all of it, and its map documents and map data."""
     files = [p for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"]
@@ -466,13 +554,15 @@ def loaded(browser, url: str, frame: str) -> list[str]:
 
 
 CHART_LIBRARY = "assets/plotly.min.js"
+FRAME_ONLY = "bench-frame-only.html"  # the home page's head and map frame, to tell the page's cost from the frame's
+FRAME_REPEATS = 21
 
 
 def frames_benchmarks(site: Path | None = None) -> None:
     """8: the static site's maps. The export's weight; the files a place page loads in Chromium, gzipped as
     the site's precompressed files are (first view: all but the chart library, which is deferred); the home
-    page's map (7c) and its frame alone (6a) against a plain folium file of the same layers, loads
-    interleaved after one warm load of each, so all meet the same machine."""
+    page's map (7c), its frame alone (6a) and a page with nothing but that frame against a plain folium file
+    of the same layers, loads interleaved after one warm load of each, so all meet the same machine."""
     import tempfile
     from urllib.parse import urlsplit
 
@@ -487,6 +577,9 @@ def frames_benchmarks(site: Path | None = None) -> None:
     folder = Path(tempfile.mkdtemp())
     static_copy(folder, load(DATA_DIR))
     (site / "plain").symlink_to(folder)
+    home = (site / "nl" / "index.html").read_text(encoding="utf-8")  # its head and its map frame, nothing else
+    frame = re.search(r"<iframe class=\"mapframe\".*?</iframe>", home).group(0)
+    (site / "nl" / FRAME_ONLY).write_text(f"{home[: home.index('<body>')]}<body>{frame}</body></html>", "utf-8")
     httpd, base = serve_folder(site)
     try:
         with sync_playwright() as p:
@@ -502,23 +595,35 @@ def frames_benchmarks(site: Path | None = None) -> None:
                 print(f"8 {place} loads: " + ", ".join(f"{n} {s / 1024:.1f}" for n, s in sizes.items()), flush=True)
                 report(f"8 {place} first view, gzipped", first / 1024, "KB", None, 150)
                 report(f"8 {place} everything, gzipped", sum(sizes.values()) / 1024, "KB", None, 500)
-            plain, home, frame = [], [], []
-            for _ in range(REPEATS + 1):
-                plain.append(time_until(browser, f"{base}/plain/map.html", ".tw-marker"))
-                home.append(time_until(browser, f"{base}/nl/", ".tw-marker", "iframe.mapframe"))
-                frame.append(time_until(browser, f"{base}/nl/map-nl.html", ".tw-marker"))
+            urls = {
+                "plain": f"{base}/plain/map.html",
+                "frame": f"{base}/nl/map-nl.html",
+                "frame_only": f"{base}/nl/{FRAME_ONLY}",
+                "home": f"{base}/nl/",
+            }
+            times: dict[str, list[float]] = {name: [] for name in urls}
+            for _ in range(FRAME_REPEATS + 1):
+                for name, url in urls.items():
+                    framed = None if name in ("plain", "frame") else "iframe.mapframe"
+                    times[name].append(time_until(browser, url, ".tw-marker", framed))
             browser.close()
-        plain_s, home_s, frame_s = (statistics.median(times[1:]) for times in (plain, home, frame))
+        plain_s, frame_s, frame_only_s, home_s = (statistics.median(times[name][1:]) for name in urls)
+        target = round(1.2 * plain_s, 3)
         report("8 markers drawn, plain folium HTML", plain_s, "s")
-        report("8 (6a) markers drawn, the site's map frame alone", frame_s, "s", plain_s, round(1.2 * plain_s, 3))
-        report("8 (7c) markers drawn, the site's home page", home_s, "s", plain_s, round(1.2 * plain_s, 3))
+        report("8 (6a) markers drawn, the site's map frame alone", frame_s, "s", plain_s, target)
+        report("8 markers drawn, a page with nothing but the frame", frame_only_s, "s", plain_s, target)
+        report("8 (7c) markers drawn, the site's home page", home_s, "s", plain_s, target)
     finally:
         httpd.shutdown()
+        (site / "nl" / FRAME_ONLY).unlink()
         (site / "plain").unlink()
 
 
 if __name__ == "__main__":
     only = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if only == "weight":
+        weight_benchmark(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+        sys.exit(0)
     if only == "frames":
         frames_benchmarks(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
         sys.exit(0)

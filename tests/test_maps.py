@@ -9,7 +9,7 @@ import folium
 import pandas as pd
 import pytest
 
-from twinnings import boundaries, maps, safe_text
+from twinnings import boundaries, maps, markup, safe_text
 
 
 def rendered(m) -> str:
@@ -110,6 +110,8 @@ def test_layers_travel_as_data_that_one_shared_map_document_draws(dataset):
     assert [call[0] for call in drawn] == ["twArcLayer", "twPlaceLayer", "twPlaceLayer"]
     shared = rendered(maps.cn_frame("nl", "plaats/{name}/kaart.json", "../world.json").combined())
     assert all(f"function {kind.function}(" in shared for kind in maps.LayerData.drawers)
+    table = markup.asset("map/layer-data.js")  # the functions a data file may call, named in the script itself
+    assert all(f"{kind.function}: {kind.function}" in table for kind in maps.LayerData.drawers)
     assert re.search(r'twLayerData\(feature_group_\w+, "plaats/\{name\}/kaart.json"\)', shared)
     assert "Tilburg" not in shared
     other = folium.FeatureGroup()

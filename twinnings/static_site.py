@@ -167,7 +167,8 @@ def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> No
 
 def write_place_map(site: Site, lang: Lang, places: pd.DataFrame, place_id: str) -> None:
     """A place's ties as the data its language's place map document draws (`maps.LayerData`): a few KB
-    beside the place's page instead of a map document of its own. Its links lead from that document."""
+    beside the place's page instead of a map document of its own. Its links are relative to the map
+    document that shows them, not to the data file."""
     shown = profiles.build(site.data, places, place_id, lang).shown_ties
     home = routes.site_dir(lang, "home")
     layers = maps.cn_layers(shown, site.data.sources, lang, profile_url=place_pages(site, home, lang))

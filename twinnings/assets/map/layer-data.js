@@ -8,7 +8,7 @@
 /* global twArcLayer, twPlaceLayer */
 function twLayerData(parent, path) {
     var drawers = {twArcLayer: twArcLayer, twPlaceLayer: twPlaceLayer};
-    var name = decodeURIComponent(location.hash.slice(1));
+    var name = location.hash.slice(1);  // a slug: letters, digits and hyphens, nothing to decode
     if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) { return; }
     fetch(path.replace("{name}", name)).then(function(response) {
         if (!response.ok) { throw new Error(response.status + " " + response.url); }
