@@ -399,6 +399,7 @@ def place_features(
                 "geometry": {"type": "Point", "coordinates": [round(place.lon, 4), round(place.lat, 4)]},
                 "properties": {
                     "label": esc(name),
+                    "place": name,  # plain text, for the name the year control gives a marker
                     "name": t("marker_name", lang, name=name, status=label("state", place.status, lang)),
                     "popup": popup_html(
                         t("ties_of", lang, name=name),
@@ -432,6 +433,16 @@ class PlaceLayer(MapScript):
         self.icons = script_json({f"{status}-{size}": marker_svg(status, size) for status, size in used})
         self.data = script_json({"type": "FeatureCollection", "features": features})
         super().__init__(self.icons, self.data)
+
+    def mark_years(self, ties: pd.DataFrame) -> None:
+        """Each place's state in every year (`through_time.year_codes`), for the static map's year control."""
+        for feature in self.features:
+            side = feature["properties"]["side"]
+            own = ties[ties[f"{side}_place_id"] == feature["id"]]
+            # the Dutch end of the NL–CN view stands for every Dutch place
+            feature["properties"]["years"] = through_time.year_codes(own if len(own) else ties, STATUS_RANK)
+        self.data = script_json({"type": "FeatureCollection", "features": self.features})
+        self.arguments = [self.icons, self.data]
 
 
 def add_place_markers(
@@ -504,6 +515,7 @@ class ArcLayer(MapScript):
     script_file, function = "arc-layer.js", "twArcLayer"
 
     def __init__(self, collection: dict) -> None:
+        self.collection = collection
         used = sorted({feature["properties"]["status"] for feature in collection["features"]})
         styles = {
             status: {"color": ARC_COLOURS[status], "weight": 2.2, "opacity": 1, "dashArray": STATUS_DASH[status]}
@@ -512,6 +524,14 @@ class ArcLayer(MapScript):
         self.styles = script_json(styles)
         self.data = script_json(collection)
         super().__init__(self.styles, self.data)
+
+    def mark_years(self, ties: pd.DataFrame) -> None:
+        """Each tie's state in every year, for the static map's year control."""
+        by_id = ties.set_index("id", drop=False)
+        for feature in self.collection["features"]:
+            feature["properties"]["years"] = through_time.year_codes(by_id.loc[[feature["id"]]], STATUS_RANK)
+        self.data = script_json(self.collection)
+        self.arguments = [self.styles, self.data]
 
 
 def arc_svg(status: str) -> str:
@@ -536,6 +556,58 @@ def choropleth_legend(lang: Lang, opacity: float = 1.0) -> tuple[str, list[tuple
         swatch = markup.render("map/swatch.html", colour=colour, opacity=opacity)
         entries.append((swatch, text))
     return t("legend_province_ties", lang), entries
+
+
+class YearControl(MapScript):
+    """The static map's year: a slider from the first tie's year to today and a play button as a Leaflet
+    control (assets/map/year-control.js), which shows each place and arc as it was in that year from the
+    letters `mark_years` gave them, and the key of a year's states. The map's own address can ask for a
+    year (`?year=2010`): what a permalink or an embed of the map in that year opens."""
+
+    script_file, function = "year-control.js", "twYearControl"
+
+    def __init__(self, lang: Lang, sizes: list[int], arcs: bool) -> None:
+        states = tuple(reversed(through_time.YEAR_STATES))
+        key = markup.render(
+            "map/legend.html",
+            sections=[(t("year_legend", lang), [(Markup(s[0]), s[1]) for s in status_legend(lang, arcs, True)[1]])],
+        )
+        config = {
+            "years": list(through_time.years()),
+            "codes": {code: state for state, code in through_time.CODES.items()},
+            "icons": {f"{state}-{size}": marker_svg(state, size) for state in states for size in sizes},
+            "arcStyles": {
+                state: {"color": ARC_COLOURS[state], "weight": 2.2, "opacity": 1, "dashArray": STATUS_DASH[state]}
+                for state in states
+            }
+            if arcs
+            else {},
+            "states": {state: label("state", state, lang) for state in states},
+            "markerName": t("marker_name", lang, name="{name}", status="{status}"),
+            "key": key,
+            "label": t("map_year", lang),
+            "today": t("map_today", lang),
+            "play": t("map_play", lang),
+            "pause": t("map_pause", lang),
+            "step": PLAY_MS,
+        }
+        super().__init__(script_json(config))
+
+
+PLAY_MS = 1500  # a year a step when playing: time to see what changed and to read the year
+
+
+def with_years(view: MapView, ties: pd.DataFrame, lang: Lang) -> MapView:
+    """`view` with every place and arc marked by its states through the years and the year control."""
+    sizes, arcs = set(), False
+    for element in view.layers._children.values():
+        if isinstance(element, PlaceLayer | ArcLayer):
+            element.mark_years(ties)
+        if isinstance(element, PlaceLayer):
+            sizes |= {feature["properties"]["size"] for feature in element.features}
+        arcs = arcs or isinstance(element, ArcLayer)
+    YearControl(lang, sorted(sizes), arcs).add_to(view.base)
+    return view
 
 
 @dataclass
@@ -705,6 +777,7 @@ def dutch_end_feature(ties: pd.DataFrame, lang: Lang, profile_url: ProfileUrl = 
         "geometry": {"type": "Point", "coordinates": [NL_CENTRE[1], NL_CENTRE[0]]},
         "properties": {
             "label": esc(name),
+            "place": name,
             "name": t("marker_name", lang, name=name, status=label("state", status, lang)),
             "popup": popup,
             "status": status,

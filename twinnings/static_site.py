@@ -147,8 +147,9 @@ def map_document(view: maps.MapView, folder: str, title: str, lang: Lang) -> str
 
 
 def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> None:
-    """Both home map views as frame documents; each doubles as its embed page. Every Dutch place on them
-    links to its page on the site. And the one map document of every place's ties (`write_place_map`)."""
+    """Both home map views as frame documents, with the year control; each doubles as its embed page (with
+    `?year=2010` the map in that year). Every Dutch place on them links to its page on the site. And the
+    one map document of every place's ties (`write_place_map`)."""
     folder = routes.site_dir(lang, "home")
     for view in ("nl", "cn"):
         link = Link(filter=Filter(view=view), lang=lang)
@@ -157,7 +158,7 @@ def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> No
         drawn = (provinces, municipalities, routes.site_href(folder, world, True) if world else None)
         home = presentation.home_map(link, site.data.ties, site.data, places, "none", drawn, pages)
         title = f"{t('app_title', lang)}: {t(f'view_{view}', lang)}"
-        document = map_document(home.view, folder, title, lang)
+        document = map_document(maps.with_years(home.view, site.data.ties, lang), folder, title, lang)
         for stem in (f"map-{view}", f"embed-map-{view}"):
             site.write(f"{folder}/{stem}.html", document)
     data = routes.site_href(folder, routes.site_dir(lang, "places", "{name}"), True) + "/" + routes.SITE_PLACE_MAP_DATA

@@ -62,6 +62,22 @@ def ties_in(ties: pd.DataFrame, year: int) -> pd.DataFrame:
     return there[there["year_state"].notna()]
 
 
+# One letter a year for the static map's year control (assets/map/year-control.js): "-" not there.
+CODES = {"new": "n", "in_force": "f", "perhaps_begun": "p", "ended": "e", "ended_unknown_year": "u"}
+
+
+def year_codes(ties: pd.DataFrame, rank: dict[str, int]) -> str:
+    """What one place (`ties`: its ties) was in each of `years()`, a letter a year: its liveliest tie by
+    `rank`, as the map marks a place today."""
+    rows = ties[["started", "ended", "status", "last_evidence"]].fillna("").itertuples()
+    per_tie = [[year_state(t.started, t.ended, t.status, t.last_evidence, year) for year in years()] for t in rows]
+    letters = []
+    for states in zip(*per_tie):
+        there = [state for state in states if state is not None]
+        letters.append(CODES[min(there, key=rank.__getitem__)] if there else "-")
+    return "".join(letters)
+
+
 def on_map(ties: pd.DataFrame, year: int | None) -> pd.DataFrame:
     """The ties a map draws: today all of them by their state, in a year those there by their year state."""
     if year is None:
