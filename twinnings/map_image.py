@@ -17,7 +17,7 @@ import re
 import textwrap
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Literal
 
@@ -267,9 +267,9 @@ def fit_extent(ax: Axes, x: Sequence[float], y: Sequence[float], margin: float =
 # --- symbols --------------------------------------------------------------------------------------
 
 
-def marker_area(status: str, diameter: float) -> float:
+def marker_area(status: str, diameter: float, style: dict[str, tuple[str, str]] = STATUS_STYLE) -> float:
     """Scatter size (points²) of a status symbol of nominal `diameter` points."""
-    return (diameter * MARKER_SCALE[STATUS_STYLE[status][1]]) ** 2
+    return (diameter * MARKER_SCALE[style[status][1]]) ** 2
 
 
 def dash_pattern(status: str, width: float) -> tuple | str:
@@ -280,21 +280,35 @@ def dash_pattern(status: str, width: float) -> tuple | str:
     return (0, tuple(float(v) / width for v in dash.split()))
 
 
-def add_markers(ax: Axes, places: pd.DataFrame, xy: np.ndarray, diameter: dict[str, float], z: float = 6) -> None:
-    """One scatter per place, so each symbol carries its own SVG id (gid 'tw-marker-<place id>')."""
+def add_markers(
+    ax: Axes,
+    places: pd.DataFrame,
+    xy: np.ndarray,
+    diameter: dict[str, float],
+    z: float = 6,
+    style: dict[str, tuple[str, str]] = STATUS_STYLE,
+    gid: str = "tw-marker-{}",
+    outline: float = 1.1,
+) -> list[PathCollection]:
+    """One scatter per place, so each symbol carries its own SVG id (`gid` with the place id: 'tw-marker-<place
+    id>'), in the colour and shape `style` gives its `status`. Returns the symbols, in the order of `places`."""
+    drawn = []
     for (x, y), place in zip(xy, places.itertuples()):
-        colour, shape = STATUS_STYLE[place.status]
-        ax.scatter(
-            [x],
-            [y],
-            s=marker_area(place.status, diameter.get(place.level, diameter["default"])),
-            marker=MARKERS[shape],
-            c=colour,
-            edgecolors=MARKER_OUTLINE,
-            linewidths=1.1,
-            zorder=z,
-            gid=f"tw-marker-{place.place_id}",
+        colour, shape = style[place.status]
+        drawn.append(
+            ax.scatter(
+                [x],
+                [y],
+                s=marker_area(place.status, diameter.get(place.level, diameter["default"]), style),
+                marker=MARKERS[shape],
+                c=colour,
+                edgecolors=MARKER_OUTLINE,
+                linewidths=outline,
+                zorder=z,
+                gid=gid.format(place.place_id),
+            )
         )
+    return drawn
 
 
 def place_name(place, side: str, lang: Lang) -> str:
@@ -503,6 +517,38 @@ def nl_axes(fig: Figure, top: float) -> Axes:
     return fig.add_axes((0.2, 36 / HEIGHT_PT, 0.6, top - 36 / HEIGHT_PT))
 
 
+NL_MARKERS = {"provincie": 15, "default": 10.5}  # symbol diameters (points) on the national map
+_TO_RD = Transformer.from_crs("EPSG:4326", RD_NEW, always_xy=True)
+
+
+def nl_base(ax: Axes, provinces: dict | None, municipalities: dict | None, face: Callable[[str], str]) -> None:
+    """What every map of the Netherlands stands on: provinces filled with `face(province code)`, thin
+    municipality outlines, province borders on top, the limits fitted to the country (RD New)."""
+    ax.set_axis_off()
+    (s, w), (n, e) = NL_BOUNDS
+    xs, ys = _TO_RD.transform([w, e, w, e], [s, s, n, n])
+    if provinces is not None:
+        frame = projected(provinces["features"], RD_NEW)
+        add_areas(ax, frame, [face(code) for code in frame["statcode"]], "none", 0, 1)
+        xs, ys = [frame.total_bounds[0], frame.total_bounds[2]], [frame.total_bounds[1], frame.total_bounds[3]]
+    if municipalities is not None:
+        add_areas(ax, projected(municipalities["features"], RD_NEW), "none", "#8c8c8c", 0.3, 2)
+    if provinces is not None:
+        add_areas(ax, projected(provinces["features"], RD_NEW), "none", "#4d4d4d", 0.9, 3)
+    fit_extent(ax, xs, ys, margin=0.02)
+
+
+def nl_places(places: pd.DataFrame) -> pd.DataFrame:
+    """Dutch places in drawing order: provinces first, as they are bigger and a town's symbol on top of one
+    stays visible."""
+    is_province = places["level"] == "provincie"
+    return pd.concat([places[is_province], places[~is_province]]).reset_index(drop=True)
+
+
+def rd_points(places: pd.DataFrame) -> np.ndarray:
+    return np.column_stack(_TO_RD.transform(places["lon"].to_numpy(float), places["lat"].to_numpy(float)))
+
+
 def draw_nl(
     fig: Figure,
     canvas: FigureCanvasAgg,
@@ -514,29 +560,15 @@ def draw_nl(
 ) -> None:
     """Provinces shaded by ties, thin municipality outlines, one status symbol per Dutch place (RD New)."""
     ax = nl_axes(fig, top)
-    ax.set_axis_off()
-    to_rd = Transformer.from_crs("EPSG:4326", RD_NEW, always_xy=True)
-    (s, w), (n, e) = NL_BOUNDS
-    xs, ys = to_rd.transform([w, e, w, e], [s, s, n, n])
-    if provinces is not None:
-        frame = projected(provinces["features"], RD_NEW)
-        counts = ties_per_province(ties) if not ties.empty else pd.Series(dtype=int)
-        faces = [
-            mpl_colour(CHOROPLETH_COLOURS[choropleth_class(int(counts.get(code, 0)))]) for code in frame["statcode"]
-        ]
-        add_areas(ax, frame, faces, "none", 0, 1)
-        xs, ys = [frame.total_bounds[0], frame.total_bounds[2]], [frame.total_bounds[1], frame.total_bounds[3]]
-    if municipalities is not None:
-        add_areas(ax, projected(municipalities["features"], RD_NEW), "none", "#8c8c8c", 0.3, 2)
-    if provinces is not None:
-        add_areas(ax, projected(provinces["features"], RD_NEW), "none", "#4d4d4d", 0.9, 3)
-    fit_extent(ax, xs, ys, margin=0.02)
-    places = places_of(ties, "nl")
-    # Province markers first: they are bigger, and a town's symbol on top of one stays visible.
-    is_province = places["level"] == "provincie"
-    places = pd.concat([places[is_province], places[~is_province]]).reset_index(drop=True)
-    xy = np.column_stack(to_rd.transform(places["lon"].to_numpy(float), places["lat"].to_numpy(float)))
-    add_markers(ax, places, xy, {"provincie": 15, "default": 10.5})
+    counts = ties_per_province(ties) if not ties.empty else pd.Series(dtype=int)
+
+    def shade(code: str) -> str:
+        return mpl_colour(CHOROPLETH_COLOURS[choropleth_class(int(counts.get(code, 0)))])
+
+    nl_base(ax, provinces, municipalities, shade)
+    places = nl_places(places_of(ties, "nl"))
+    xy = rd_points(places)
+    add_markers(ax, places, xy, NL_MARKERS)
     if 0 < len(places) <= LABEL_LIMIT:
         place_labels(ax, canvas, places, xy, "nl", lang)
     legend = add_legend(
