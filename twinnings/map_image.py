@@ -18,6 +18,7 @@ import textwrap
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
@@ -36,9 +37,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
+from PIL import Image, ImageColor
 from pyproj import Transformer
 
-from twinnings import __version__, image_formats
+from twinnings import __version__, image_formats, model, through_time
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.maps import NL_BOUNDS, places_of, ties_per_province
@@ -51,8 +53,10 @@ from twinnings.style import (
     SEA_COLOUR,
     STATUS_DASH,
     STATUS_STYLE,
+    YEAR_STATE_STYLE,
     choropleth_class,
 )
+from twinnings.through_time import YEAR_STATES
 
 View = Literal["nl", "cn"]
 Format = Literal["png", "svg"]
@@ -75,9 +79,9 @@ TEXT_COLOUR, MUTED_COLOUR = "#1a1a1a", "#555555"
 # matplotlib falls back glyph by glyph along this list, so "Wuhan 武汉市" renders in one label.
 # Families that are not installed are dropped so matplotlib does not warn about them on every call.
 FONT_WISH = ("Noto Sans", "Noto Sans CJK SC", "DejaVu Sans")
-MARKERS = {"circle": "o", "square": "s", "diamond": "D", "triangle": "^"}
+MARKERS = {"circle": "o", "square": "s", "diamond": "D", "triangle": "^", "star": "*"}
 # Diamonds and triangles look larger/smaller than a circle of the same nominal size.
-MARKER_SCALE = {"circle": 1.0, "square": 0.85, "diamond": 0.75, "triangle": 1.2}
+MARKER_SCALE = {"circle": 1.0, "square": 0.85, "diamond": 0.75, "triangle": 1.2, "star": 1.45}
 LABEL_LIMIT = 12  # label the places when a selection has at most this many (more would be clutter)
 NAME_MAX = 40  # characters of a record name in a label; the rest becomes an ellipsis
 
@@ -427,7 +431,8 @@ def wrapped(text: str, width: int, lines: int) -> str:
 def add_header(fig: Figure, canvas: FigureCanvasAgg, title: str, subtitle: str) -> float:
     """Title and subtitle at the top left; returns the figure y (0–1) where the space below them begins."""
     renderer = canvas.get_renderer()
-    x, top = 24 / WIDTH_PT, 1 - 18 / HEIGHT_PT
+    height = figure_height(fig)
+    x, top = 24 / WIDTH_PT, 1 - 18 / height
     heading = fig.text(
         x, top, wrapped(title, 90, 2), fontsize=21, fontweight="bold", color=TEXT_COLOUR, va="top", parse_math=False
     )
@@ -435,7 +440,7 @@ def add_header(fig: Figure, canvas: FigureCanvasAgg, title: str, subtitle: str) 
     if plain_text(subtitle):
         sub = fig.text(
             x,
-            bottom - 6 / HEIGHT_PT,
+            bottom - 6 / height,
             wrapped(subtitle, 160, 2),
             fontsize=12,
             color=MUTED_COLOUR,
@@ -444,11 +449,18 @@ def add_header(fig: Figure, canvas: FigureCanvasAgg, title: str, subtitle: str) 
             linespacing=1.35,
         )
         bottom = fig.transFigure.inverted().transform(sub.get_window_extent(renderer).p0)[1]
-    return bottom - 12 / HEIGHT_PT
+    return bottom - 12 / height
+
+
+def figure_height(fig: Figure) -> float:
+    """The figure's height in points (675 for the map; the small multiples are lower)."""
+    return float(fig.get_size_inches()[1] * 72)
 
 
 def add_footer(fig: Figure, text: str) -> None:
-    fig.text(24 / WIDTH_PT, 10 / HEIGHT_PT, text, fontsize=9.5, color=MUTED_COLOUR, va="bottom", parse_math=False)
+    fig.text(
+        24 / WIDTH_PT, 10 / figure_height(fig), text, fontsize=9.5, color=MUTED_COLOUR, va="bottom", parse_math=False
+    )
 
 
 def status_handles(lang: Lang, arcs: bool) -> list[Line2D]:
@@ -456,22 +468,26 @@ def status_handles(lang: Lang, arcs: bool) -> list[Line2D]:
     handles = []
     for status in STATES:
         colour, shape = STATUS_STYLE[status]
-        handles.append(
-            Line2D(
-                [0],
-                [0],
-                color=ARC_COLOURS[status] if arcs else "none",
-                linewidth=1.8,
-                linestyle=dash_pattern(status, 1.8) if arcs else "none",
-                marker=MARKERS[shape],
-                markersize=9 * MARKER_SCALE[shape],
-                markerfacecolor=colour,
-                markeredgecolor=MARKER_OUTLINE,
-                markeredgewidth=1.1,
-                label=label("state", status, lang),
-            )
-        )
+        line = {"color": ARC_COLOURS[status], "linestyle": dash_pattern(status, 1.8)} if arcs else {}
+        handles.append(symbol_handle(colour, shape, label("state", status, lang), **line))
     return handles
+
+
+def symbol_handle(colour: str, shape: str, text: str, color: str = "none", linestyle: tuple | str = "none") -> Line2D:
+    """A legend entry: the map's symbol (and, with `color` and `linestyle`, a line through it)."""
+    return Line2D(
+        [0],
+        [0],
+        color=color,
+        linewidth=1.8,
+        linestyle=linestyle,
+        marker=MARKERS[shape],
+        markersize=9 * MARKER_SCALE[shape],
+        markerfacecolor=colour,
+        markeredgecolor=MARKER_OUTLINE,
+        markeredgewidth=1.1,
+        label=text,
+    )
 
 
 def choropleth_handles() -> list[Patch]:
@@ -674,14 +690,305 @@ def map_image(
                 world = read_world()
             draw_cn(fig, canvas, top, ties, world, lang)
         add_footer(fig, source_line(view, lang, source))
-        out = io.BytesIO()
-        if fmt == "png":
-            fig.savefig(out, format="png", dpi=72 * PNG_SCALE, metadata={"Software": None})
-        else:
-            fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
-        return out.getvalue()
+        return saved(fig, fmt)
+
+
+def saved(fig: Figure, fmt: Format) -> bytes:
+    """The figure as PNG at double resolution or SVG, without dates or versions, so the same picture gives the
+    same bytes."""
+    out = io.BytesIO()
+    if fmt == "png":
+        fig.savefig(out, format="png", dpi=72 * PNG_SCALE, metadata={"Software": None})
+    else:
+        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    return out.getvalue()
 
 
 # The two formats a reporter downloads: PNG at double resolution (2400 x 1350 px), SVG with text kept as text.
 map_png = partial(map_image, fmt="png")
 map_svg = partial(map_image, fmt="svg")
+
+
+# --- the map through the years ------------------------------------------------------------------------
+# The national map year by year (through_time: which ties were there and as what), as an animation and as
+# small multiples. Both stand on the national map's own base, symbols and page furniture; the animation draws
+# its base, key and credits once and only the symbols, the year and its counts per frame.
+
+YEAR_KEY = tuple(reversed(YEAR_STATES))  # the key reads from the most certain down; a place shows the highest
+PANEL_MARKERS = {"provincie": 9.0, "default": 6.5}  # the small multiples' maps are about a third as tall
+PANEL_HEIGHT_PT = 520
+FRAME_MS, LAST_FRAME_MS = 800, 3000  # a year a reader can follow; the last one held
+GIF_COLOURS = 64
+AnimationFormat = Literal["gif", "webp"]
+
+
+def panel_years() -> tuple[int, ...]:
+    """The small multiples' years: a map every ten years from 1985, and the release's."""
+    return (1985, 1995, 2005, 2015, model.RELEASE_YEAR)
+
+
+def year_places(ties: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The Dutch places on the map of `year`, one row each, in drawing order (provinces first, then the least
+    certain under the most certain), with `status` the year state of its tie highest in the key and `n_ties`
+    its ties that year (through_time.ties_in): exactly the symbols a year's map draws."""
+    shown = through_time.ties_in(ties, year)
+    places = places_of(shown, "nl")
+    if places.empty:
+        return places
+    rank = {state: number for number, state in enumerate(YEAR_STATES)}
+    best = shown.groupby("nl_place_id")["year_state"].agg(lambda states: max(states, key=rank.__getitem__))
+    places = places.assign(status=places["place_id"].map(best).to_numpy())
+    order = places.assign(_town=places["level"] != "provincie", _rank=places["status"].map(rank))
+    return places.loc[order.sort_values(["_town", "_rank"], kind="stable").index].reset_index(drop=True)
+
+
+def year_counts(ties: pd.DataFrame, year: int, lang: Lang) -> str:
+    """'27 ties, 25 places': what the map of `year` shows."""
+    shown = through_time.ties_in(ties, year)
+    n_ties, n_places = len(shown), shown["nl_place_id"].nunique()
+    tie_text = t("n_ties_one", lang) if n_ties == 1 else t("n_ties", lang, n=str(n_ties))
+    place_text = t("n_places_one", lang) if n_places == 1 else t("n_places", lang, n=str(n_places))
+    return f"{tie_text}, {place_text}"
+
+
+def unknown_starts(ties: pd.DataFrame) -> int:
+    """How many ties no year's map shows: their start is unknown."""
+    return int((ties["started"].fillna("") == "").sum())
+
+
+def year_handles(lang: Lang) -> list[Line2D]:
+    return [symbol_handle(*YEAR_STATE_STYLE[state], label("year_state", state, lang)) for state in YEAR_KEY]
+
+
+def land(_code: str) -> str:
+    """A year's map shades no province: its base stays the same from year to year."""
+    return LAND_COLOUR
+
+
+def draw_year(ax: Axes, ties: pd.DataFrame, year: int, diameter: dict[str, float], outline: float = 1.1):
+    """The symbols of `year` on a national map's axes (ids 'tw-marker-<year>-<place id>')."""
+    places = year_places(ties, year)
+    return add_markers(
+        ax, places, rd_points(places), diameter, style=YEAR_STATE_STYLE, gid=f"tw-marker-{year}-{{}}", outline=outline
+    )
+
+
+@dataclass(frozen=True)
+class YearFrame:
+    """One frame of the animation: its year, the ids of the symbols drawn ('tw-marker-<year>-<place id>',
+    one per place) and the picture (RGB, 1200 x 675 pixels)."""
+
+    year: int
+    markers: tuple[str, ...]
+    image: Image.Image
+
+
+def year_frames(
+    ties: pd.DataFrame,
+    provinces: dict | None,
+    municipalities: dict | None,
+    lang: Lang,
+    source: str = "",
+    years: Iterable[int] | None = None,
+) -> list[YearFrame]:
+    """The national map of each year (default: through_time.years()) at 1200 x 675 pixels: title, key with the
+    rule for uncertain starts, credits and the map's base drawn once; per year only its symbols, the year and
+    its counts, drawn over a copy of the base (blitting)."""
+    years = list(through_time.years() if years is None else years)
+    first, last = years[0], years[-1]
+    with _LOCK, matplotlib.rc_context(rc_params()):
+        fig = Figure(figsize=FIG_SIZE_IN, dpi=72, facecolor="white")
+        canvas = FigureCanvasAgg(fig)
+        title = t("through_time_title", lang, first=str(first), last=str(last))
+        top = add_header(fig, canvas, title, t("through_time_subtitle", lang))
+        ax = nl_axes(fig, top)
+        nl_base(ax, provinces, municipalities, land)
+        key = add_legend(fig, year_handles(lang), t("through_time_legend", lang), (24 / WIDTH_PT, top), "upper left")
+        below = fig.transFigure.inverted().transform(key.get_window_extent(canvas.get_renderer()).p0)[1]
+        note = wrapped(t("through_time_note", lang, n=str(unknown_starts(ties))), 34, 9)
+        fig.text(
+            24 / WIDTH_PT,
+            below - 14 / HEIGHT_PT,
+            note,
+            fontsize=10,
+            color=MUTED_COLOUR,
+            va="top",
+            linespacing=1.4,
+            parse_math=False,
+        )
+        right = 1 - 24 / WIDTH_PT
+        year_label = fig.text(
+            right,
+            top,
+            "",
+            fontsize=56,
+            fontweight="bold",
+            color=TEXT_COLOUR,
+            ha="right",
+            va="top",
+            animated=True,
+            parse_math=False,
+        )
+        count_label = fig.text(
+            right,
+            top - 72 / HEIGHT_PT,
+            "",
+            fontsize=13,
+            color=TEXT_COLOUR,
+            ha="right",
+            va="top",
+            animated=True,
+            parse_math=False,
+        )
+        add_footer(fig, source_line("nl", lang, source))
+        canvas.draw()
+        base = canvas.copy_from_bbox(fig.bbox)
+        frames = []
+        for year in years:
+            canvas.restore_region(base)
+            symbols = draw_year(ax, ties, year, NL_MARKERS)
+            year_label.set_text(str(year))
+            count_label.set_text(year_counts(ties, year, lang))
+            for artist in (*symbols, year_label, count_label):
+                fig.draw_artist(artist)
+            image = Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3].copy())
+            frames.append(YearFrame(year, tuple(symbol.get_gid() for symbol in symbols), image))
+            for symbol in symbols:
+                symbol.remove()
+        return frames
+
+
+def frame_palette(frames: Sequence[Image.Image]) -> np.ndarray:
+    """One palette for every frame, so a colour does not flicker from year to year: the picture's own colours
+    exactly (white, land, lines, text, each state's symbol), the rest (the soft edges of lines, symbols and
+    letters) from the first and last frames."""
+    exact = ["#ffffff", LAND_COLOUR, TEXT_COLOUR, MUTED_COLOUR, MARKER_OUTLINE, "#4d4d4d", "#8c8c8c", "#cccccc"]
+    exact += [colour for colour, _shape in YEAR_STATE_STYLE.values()]
+    colours = list(dict.fromkeys(ImageColor.getrgb(colour) for colour in exact))
+    first, last = frames[0], frames[-1]
+    sample = Image.new("RGB", (first.width, first.height * 2), "white")
+    sample.paste(first, (0, 0))
+    sample.paste(last, (0, first.height))
+    adaptive = sample.quantize(GIF_COLOURS - len(colours), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    flat = adaptive.getpalette()[: 3 * (GIF_COLOURS - len(colours))]
+    colours += [tuple(flat[i : i + 3]) for i in range(0, len(flat), 3)]
+    return np.asarray(colours, dtype=np.uint8)
+
+
+def with_palette(image: Image.Image, palette: np.ndarray) -> Image.Image:
+    """`image` in `palette`'s colours, each pixel the nearest one exactly (Pillow's own mapping works on
+    reduced colours, which turns white into the near-white beside it)."""
+    pixels = np.asarray(image.convert("RGB"), dtype=np.int32)
+    packed = (pixels[..., 0] << 16) | (pixels[..., 1] << 8) | pixels[..., 2]
+    found, inverse = np.unique(packed, return_inverse=True)
+    rgb = np.stack([found >> 16, (found >> 8) & 255, found & 255], axis=1)
+    nearest = ((rgb[:, None, :] - palette[None, :, :].astype(np.int32)) ** 2).sum(axis=2).argmin(axis=1)
+    result = Image.fromarray(nearest[inverse].reshape(packed.shape).astype(np.uint8), "P")
+    result.putpalette(palette.flatten().tolist())
+    return result
+
+
+def map_animation(
+    ties: pd.DataFrame,
+    provinces: dict | None,
+    municipalities: dict | None,
+    lang: Lang,
+    fmt: AnimationFormat = "gif",
+    source: str = "",
+    frames: Sequence[YearFrame] | None = None,
+) -> bytes:
+    """The national map year by year from the first tie to the release (through_time.years()) as an animated
+    GIF (64 colours) or WebP (lossless, full colour), 1200 x 675 pixels, FRAME_MS a year and the last year held
+    LAST_FRAME_MS, looping. `frames` from year_frames, to write both formats from one drawing. Same input, same
+    bytes."""
+    if fmt not in ("gif", "webp"):
+        raise ValueError(f"unknown animation format {fmt!r}; expected 'gif' or 'webp'")
+    frames = frames or year_frames(ties, provinces, municipalities, lang, source)
+    durations = [FRAME_MS] * (len(frames) - 1) + [LAST_FRAME_MS]
+    out = io.BytesIO()
+    if fmt == "gif":
+        palette = frame_palette([frame.image for frame in frames])
+        images = [with_palette(frame.image, palette) for frame in frames]
+        images[0].save(out, "GIF", save_all=True, append_images=images[1:], duration=durations, loop=0)
+    else:  # lossless in full colour: flat areas and unchanged pixels cost next to nothing
+        images = [frame.image for frame in frames]
+        images[0].save(
+            out, "WEBP", save_all=True, append_images=images[1:], duration=durations, loop=0, lossless=True, method=4
+        )
+    return out.getvalue()
+
+
+def map_small_multiples(
+    ties: pd.DataFrame,
+    provinces: dict | None,
+    municipalities: dict | None,
+    lang: Lang,
+    fmt: Format = "png",
+    source: str = "",
+    years: Sequence[int] | None = None,
+) -> bytes:
+    """The national map in a few years side by side (default panel_years()), each panel with its year above and
+    its counts below, one key with the rule for uncertain starts under them, title and credits: a PNG (2400 x
+    1040 px) or SVG (1200 x 520 pt). Same input, same bytes."""
+    if fmt not in image_formats.NAMES:
+        raise ValueError(f"unknown image format {fmt!r}; expected 'png' or 'svg'")
+    years = tuple(panel_years() if years is None else years)
+    height = PANEL_HEIGHT_PT
+    with _LOCK, matplotlib.rc_context(rc_params()):
+        fig = Figure(figsize=(WIDTH_PT / 72, height / 72), dpi=72, facecolor="white")
+        canvas = FigureCanvasAgg(fig)
+        listed = ", ".join(str(year) for year in years)
+        top = add_header(
+            fig, canvas, t("through_time_panels_title", lang, years=listed), t("through_time_subtitle", lang)
+        )
+        gap, margin = 16, 24
+        width = (WIDTH_PT - 2 * margin - gap * (len(years) - 1)) / len(years)
+        low, high = 140 / height, top - 36 / height
+        for number, year in enumerate(years):
+            x = (margin + number * (width + gap)) / WIDTH_PT
+            ax = fig.add_axes((x, low, width / WIDTH_PT, high - low))
+            nl_base(ax, provinces, municipalities, land)
+            draw_year(ax, ties, year, PANEL_MARKERS, outline=0.8)
+            middle = x + width / WIDTH_PT / 2
+            fig.text(
+                middle,
+                top - 4 / height,
+                str(year),
+                fontsize=20,
+                fontweight="bold",
+                color=TEXT_COLOUR,
+                ha="center",
+                va="top",
+                parse_math=False,
+            )
+            fig.text(
+                middle,
+                low - 4 / height,
+                year_counts(ties, year, lang),
+                fontsize=11,
+                color=TEXT_COLOUR,
+                ha="center",
+                va="top",
+                parse_math=False,
+            )
+        add_legend(
+            fig,
+            year_handles(lang),
+            t("through_time_legend", lang),
+            (margin / WIDTH_PT, 62 / height),
+            "lower left",
+            ncols=len(YEAR_KEY),
+        )
+        note = wrapped(t("through_time_note", lang, n=str(unknown_starts(ties))), 190, 2)
+        fig.text(
+            margin / WIDTH_PT,
+            54 / height,
+            note,
+            fontsize=10,
+            color=MUTED_COLOUR,
+            va="top",
+            linespacing=1.35,
+            parse_math=False,
+        )
+        add_footer(fig, source_line("nl", lang, source))
+        return saved(fig, fmt)
