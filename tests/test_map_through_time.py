@@ -20,11 +20,10 @@ from twinnings.map_image import (
     LAST_FRAME_MS,
     map_animation,
     map_small_multiples,
-    panel_years,
     year_frames,
     year_places,
 )
-from twinnings.through_time import YEAR_STATES, ties_in, years
+from twinnings.through_time import YEAR_STATES, panel_years, ties_in, years
 
 PUBLISHABLE = 2_000_000  # bytes: an article system takes it without a second thought (they allow about 5 MB)
 

@@ -40,7 +40,7 @@ from matplotlib.transforms import Bbox
 from PIL import Image, ImageColor
 from pyproj import Transformer
 
-from twinnings import __version__, image_formats, model, through_time
+from twinnings import __version__, image_formats, through_time
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.maps import NL_BOUNDS, places_of, ties_per_province
@@ -722,11 +722,6 @@ GIF_COLOURS = 64
 AnimationFormat = Literal["gif", "webp"]
 
 
-def panel_years() -> tuple[int, ...]:
-    """The small multiples' years: a map every ten years from 1985, and the release's."""
-    return (1985, 1995, 2005, 2015, model.RELEASE_YEAR)
-
-
 def year_places(ties: pd.DataFrame, year: int) -> pd.DataFrame:
     """The Dutch places on the map of `year`, one row each, in drawing order (provinces first, then the least
     certain under the most certain), with `status` the year state of its tie highest in the key and `n_ties`
@@ -740,20 +735,6 @@ def year_places(ties: pd.DataFrame, year: int) -> pd.DataFrame:
     places = places.assign(status=places["place_id"].map(best).to_numpy())
     order = places.assign(_town=places["level"] != "provincie", _rank=places["status"].map(rank))
     return places.loc[order.sort_values(["_town", "_rank"], kind="stable").index].reset_index(drop=True)
-
-
-def year_counts(ties: pd.DataFrame, year: int, lang: Lang) -> str:
-    """'27 ties, 25 places': what the map of `year` shows."""
-    shown = through_time.ties_in(ties, year)
-    n_ties, n_places = len(shown), shown["nl_place_id"].nunique()
-    tie_text = t("n_ties_one", lang) if n_ties == 1 else t("n_ties", lang, n=str(n_ties))
-    place_text = t("n_places_one", lang) if n_places == 1 else t("n_places", lang, n=str(n_places))
-    return f"{tie_text}, {place_text}"
-
-
-def unknown_starts(ties: pd.DataFrame) -> int:
-    """How many ties no year's map shows: their start is unknown."""
-    return int((ties["started"].fillna("") == "").sum())
 
 
 def year_handles(lang: Lang) -> list[Line2D]:
@@ -805,7 +786,7 @@ def year_frames(
         nl_base(ax, provinces, municipalities, land)
         key = add_legend(fig, year_handles(lang), t("through_time_legend", lang), (24 / WIDTH_PT, top), "upper left")
         below = fig.transFigure.inverted().transform(key.get_window_extent(canvas.get_renderer()).p0)[1]
-        note = wrapped(t("through_time_note", lang, n=str(unknown_starts(ties))), 34, 9)
+        note = wrapped(t("through_time_note", lang, n=str(through_time.unknown_starts(ties))), 34, 9)
         fig.text(
             24 / WIDTH_PT,
             below - 14 / HEIGHT_PT,
@@ -848,7 +829,7 @@ def year_frames(
             canvas.restore_region(base)
             symbols = draw_year(ax, ties, year, NL_MARKERS)
             year_label.set_text(str(year))
-            count_label.set_text(year_counts(ties, year, lang))
+            count_label.set_text(through_time.counts_text(ties, year, lang))
             for artist in (*symbols, year_label, count_label):
                 fig.draw_artist(artist)
             image = Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3].copy())
@@ -927,12 +908,12 @@ def map_small_multiples(
     source: str = "",
     years: Sequence[int] | None = None,
 ) -> bytes:
-    """The national map in a few years side by side (default panel_years()), each panel with its year above and
-    its counts below, one key with the rule for uncertain starts under them, title and credits: a PNG (2400 x
-    1040 px) or SVG (1200 x 520 pt). Same input, same bytes."""
+    """The national map in a few years side by side (default through_time.panel_years()), each panel with its
+    year above and its counts below, one key with the rule for uncertain starts under them, title and credits:
+    a PNG (2400 x 1040 px) or SVG (1200 x 520 pt). Same input, same bytes."""
     if fmt not in image_formats.NAMES:
         raise ValueError(f"unknown image format {fmt!r}; expected 'png' or 'svg'")
-    years = tuple(panel_years() if years is None else years)
+    years = tuple(through_time.panel_years() if years is None else years)
     height = PANEL_HEIGHT_PT
     with _LOCK, matplotlib.rc_context(rc_params()):
         fig = Figure(figsize=(WIDTH_PT / 72, height / 72), dpi=72, facecolor="white")
@@ -964,7 +945,7 @@ def map_small_multiples(
             fig.text(
                 middle,
                 low - 4 / height,
-                year_counts(ties, year, lang),
+                through_time.counts_text(ties, year, lang),
                 fontsize=11,
                 color=TEXT_COLOUR,
                 ha="center",
@@ -979,7 +960,7 @@ def map_small_multiples(
             "lower left",
             ncols=len(YEAR_KEY),
         )
-        note = wrapped(t("through_time_note", lang, n=str(unknown_starts(ties))), 190, 2)
+        note = wrapped(t("through_time_note", lang, n=str(through_time.unknown_starts(ties))), 190, 2)
         fig.text(
             margin / WIDTH_PT,
             54 / height,
