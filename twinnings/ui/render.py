@@ -33,6 +33,7 @@ from twinnings.blocks import (
     Downloads,
     Figures,
     Heading,
+    ImageBlock,
     Links,
     MapBlock,
     Notice,
@@ -170,6 +171,10 @@ def chart(block: ChartBlock, model: PageModel, data: Dataset, places: pd.DataFra
     ui_blocks.chart_block(block.kit, fmt, block.tools)
 
 
+def image(block: ImageBlock, model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str) -> None:
+    ui_blocks.image_block(block, data.ties, model.link.lang)
+
+
 def table(block: Table, model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str) -> None:
     """A grid with its link columns (profile, correction) and its CSV; the map's table as a plain table,
     so the home page does not load the data grid while the map draws."""
@@ -277,6 +282,7 @@ RENDERERS = {
     "search": search,
     "map": map_block,
     "chart": chart,
+    "image": image,
     "table": table,
     "sources": sources,
     "links": link_list,
