@@ -302,6 +302,15 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "through_time_animation": {"nl": "Jaar voor jaar", "en": "Year by year"},
     "through_time_panels": {"nl": "Vijf jaren naast elkaar", "en": "Five years side by side"},
+    "through_time_button": {"nl": "Kaart door de jaren", "en": "Map through the years"},
+    "through_time_download_animation": {"nl": "Animatie ({fmt})", "en": "Animation ({fmt})"},
+    "through_time_download_panels": {"nl": "Vijf jaren naast elkaar ({fmt})", "en": "Five years side by side ({fmt})"},
+    "through_time_downloads_help": {
+        "nl": "De Nederlandse kaart jaar voor jaar, {first}–{last}, met alle banden (niet de selectie): als "
+        "animatie en als vijf kaartjes naast elkaar. Banden zonder bekend begin staan er niet op.",
+        "en": "The Dutch map year by year, {first}–{last}, with all ties (not the selection): as an animation "
+        "and as five small maps side by side. Ties without a known start are not on it.",
+    },
     "embed_help_image": {
         "nl": "Plak deze code in een artikel of webpagina: het beeld zelf, met zijn beschrijving voor "
         "schermlezers en een link terug naar deze site.",

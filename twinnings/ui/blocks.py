@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import boundaries, charts, i18n, image_formats, presentation, routes, safe_text
+from twinnings import boundaries, charts, i18n, image_formats, presentation, routes, safe_text, through_time
 from twinnings.blocks import ImageBlock
 from twinnings.routes import Link
 from twinnings.ui import context, links, state
@@ -133,6 +133,18 @@ def through_time_button(stem: str, fmt: str, text: str, ties: pd.DataFrame, lang
         key=f"download_{stem}_{fmt}",
         on_click="ignore",
     )
+
+
+def through_time_downloads(ties: pd.DataFrame, lang: i18n.Lang) -> None:
+    """Beside the map's own downloads: the map through the years of all ties, as the animation (GIF) and the
+    small multiples (PNG, SVG)."""
+    years = through_time.years()
+    st.caption(i18n.t("through_time_downloads_help", lang, first=str(years[0]), last=str(years[-1])))
+    animation, panels = presentation.THROUGH_TIME_ANIMATION, presentation.THROUGH_TIME_PANELS
+    through_time_button(animation, "gif", i18n.t("through_time_download_animation", lang, fmt="GIF"), ties, lang)
+    for fmt in presentation.THROUGH_TIME_FILES[panels]:
+        text = i18n.t("through_time_download_panels", lang, fmt=fmt.upper())
+        through_time_button(panels, fmt, text, ties, lang)
 
 
 def image_block(block: ImageBlock, ties: pd.DataFrame, lang: i18n.Lang) -> None:
