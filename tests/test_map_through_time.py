@@ -23,6 +23,7 @@ from twinnings.map_image import (
     year_frames,
     year_places,
 )
+from twinnings.style import STATUS_RANK
 from twinnings.through_time import YEAR_STATES, panel_years, ties_in, years
 
 PUBLISHABLE = 2_000_000  # bytes: an article system takes it without a second thought (they allow about 5 MB)
@@ -87,7 +88,7 @@ def test_a_year_with_other_places_is_another_picture_and_the_languages_differ(fr
     assert nl[2005].image.tobytes() != frames["en"][2005 - 1979].image.tobytes()
 
 
-def test_a_place_shows_the_state_of_its_tie_highest_in_the_key(dataset):
+def test_a_place_shows_the_state_of_its_liveliest_tie_as_on_the_interactive_map(dataset):
     # Leeuwarden: Liyang in force since 2011, Changsha begun between 2016-07 and 2017-04.
     shown = ties_in(dataset.ties, 2016)
     leeuwarden = shown[shown["nl_place_id"] == "GM0080"]
@@ -95,9 +96,9 @@ def test_a_place_shows_the_state_of_its_tie_highest_in_the_key(dataset):
     places = year_places(dataset.ties, 2016).set_index("place_id")
     assert places.loc["GM0080", "status"] == "in_force" and places.loc["GM0080", "n_ties"] == 2
     assert set(places["status"]) <= set(YEAR_STATES)
-    ranks = places["status"].map(YEAR_STATES.index)
+    ranks = places["status"].map(STATUS_RANK)
     towns = places["level"] != "provincie"
-    assert ranks[towns].is_monotonic_increasing  # the most certain drawn last, on top
+    assert ranks[towns].is_monotonic_decreasing  # the liveliest drawn last, on top
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -108,7 +109,7 @@ def test_the_small_multiples_show_five_years_with_the_year_rule(dataset, shapes,
     texts = svg_texts(svg)
     assert panel_years() == (1985, 1995, 2005, 2015, model.RELEASE_YEAR)
     assert all(str(year) in texts for year in panel_years())
-    assert label("year_state", "perhaps_begun", lang) in texts  # the key names every state, the rule below it
+    assert label("state", "perhaps_begun", lang) in texts  # the key names every state, the rule below it
     assert any(t("through_time_legend", lang) == text for text in texts)
     markers = ids_with(svg, "tw-marker-")
     assert len(markers) == len(set(markers))  # one id per symbol, across the panels

@@ -262,11 +262,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "n_known_ties": {"nl": "{n} bekende banden", "en": "{n} known ties"},
     "n_places": {"nl": "{n} plaatsen", "en": "{n} places"},
     "n_places_one": {"nl": "1 plaats", "en": "1 place"},
-    "year_state_new": {"nl": "nieuw dat jaar", "en": "new that year"},
-    "year_state_in_force": {"nl": "van kracht", "en": "in force"},
-    "year_state_ended": {"nl": "beëindigd dat jaar", "en": "ended that year"},
-    "year_state_ended_unknown_year": {"nl": "beëindigd, jaar onbekend", "en": "ended, year unknown"},
-    "year_state_perhaps_begun": {"nl": "misschien al begonnen", "en": "perhaps begun"},
     "through_time_title": {
         "nl": "Stedenbanden NL–CN door de jaren, {first}–{last}",
         "en": "Sister cities NL–CN through the years, {first}–{last}",
@@ -330,12 +325,11 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "through_time_in_year": {"nl": "{year}: {what}", "en": "{year}: {what}"},
     "through_time_note": {
-        "nl": "Een plaats met meer banden toont de band die het hoogst in de legenda staat. Begon een band "
-        "ergens tussen twee data, dan is hij tot het laatste jaar daarvan 'misschien al begonnen'. "
-        "Banden zonder bekend begin ({n}) staan niet op de kaart.",
-        "en": "A place with several ties shows the one highest in the key. A tie that began somewhere between "
-        "two dates is 'perhaps begun' until the last year of that span. Ties without a known start ({n}) are "
-        "not on the map.",
+        "nl": "Een plaats met meer banden toont de levendigste. Begon een band ergens tussen twee data, dan is "
+        "hij tot het laatste jaar daarvan 'misschien al begonnen'. Banden zonder bekend begin ({n}) staan niet "
+        "op de kaart.",
+        "en": "A place with several ties shows the liveliest. A tie that began somewhere between two dates is "
+        "'perhaps begun' until the last year of that span. Ties without a known start ({n}) are not on the map.",
     },
     "profile_search": {
         "nl": "Zoek een gemeente, provincie of Chinese partner",

@@ -52,6 +52,7 @@ from twinnings.style import (
     MARKER_OUTLINE,
     SEA_COLOUR,
     STATUS_DASH,
+    STATUS_RANK,
     STATUS_STYLE,
     YEAR_STATE_STYLE,
     choropleth_class,
@@ -79,9 +80,9 @@ TEXT_COLOUR, MUTED_COLOUR = "#1a1a1a", "#555555"
 # matplotlib falls back glyph by glyph along this list, so "Wuhan 武汉市" renders in one label.
 # Families that are not installed are dropped so matplotlib does not warn about them on every call.
 FONT_WISH = ("Noto Sans", "Noto Sans CJK SC", "DejaVu Sans")
-MARKERS = {"circle": "o", "square": "s", "diamond": "D", "triangle": "^", "star": "*"}
+MARKERS = {"circle": "o", "square": "s", "diamond": "D", "triangle": "^"}
 # Diamonds and triangles look larger/smaller than a circle of the same nominal size.
-MARKER_SCALE = {"circle": 1.0, "square": 0.85, "diamond": 0.75, "triangle": 1.2, "star": 1.45}
+MARKER_SCALE = {"circle": 1.0, "square": 0.85, "diamond": 0.75, "triangle": 1.2}
 LABEL_LIMIT = 12  # label the places when a selection has at most this many (more would be clutter)
 NAME_MAX = 40  # characters of a record name in a label; the rest becomes an ellipsis
 
@@ -714,7 +715,7 @@ map_svg = partial(map_image, fmt="svg")
 # small multiples. Both stand on the national map's own base, symbols and page furniture; the animation draws
 # its base, key and credits once and only the symbols, the year and its counts per frame.
 
-YEAR_KEY = tuple(reversed(YEAR_STATES))  # the key reads from the most certain down; a place shows the highest
+YEAR_KEY = tuple(reversed(YEAR_STATES))  # the key reads from the most certain down, as the interactive map's
 PANEL_MARKERS = {"provincie": 9.0, "default": 6.5}  # the small multiples' maps are about a third as tall
 PANEL_HEIGHT_PT = 520
 FRAME_MS, LAST_FRAME_MS = 800, 3000  # a year a reader can follow; the last one held
@@ -723,22 +724,16 @@ AnimationFormat = Literal["gif", "webp"]
 
 
 def year_places(ties: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The Dutch places on the map of `year`, one row each, in drawing order (provinces first, then the least
-    certain under the most certain), with `status` the year state of its tie highest in the key and `n_ties`
-    its ties that year (through_time.ties_in): exactly the symbols a year's map draws."""
-    shown = through_time.ties_in(ties, year)
-    places = places_of(shown, "nl")
-    if places.empty:
-        return places
-    rank = {state: number for number, state in enumerate(YEAR_STATES)}
-    best = shown.groupby("nl_place_id")["year_state"].agg(lambda states: max(states, key=rank.__getitem__))
-    places = places.assign(status=places["place_id"].map(best).to_numpy())
-    order = places.assign(_town=places["level"] != "provincie", _rank=places["status"].map(rank))
+    """The Dutch places on the map of `year` (through_time.on_map), one row each, with `status` the year state of
+    its liveliest tie (as on the interactive map) and `n_ties` its ties that year, in drawing order: provinces
+    first, then the liveliest on top. Exactly the symbols a year's map draws."""
+    places = places_of(through_time.on_map(ties, year), "nl")
+    order = places.assign(_town=places["level"] != "provincie", _rank=-places["status"].map(STATUS_RANK))
     return places.loc[order.sort_values(["_town", "_rank"], kind="stable").index].reset_index(drop=True)
 
 
 def year_handles(lang: Lang) -> list[Line2D]:
-    return [symbol_handle(*YEAR_STATE_STYLE[state], label("year_state", state, lang)) for state in YEAR_KEY]
+    return [symbol_handle(*YEAR_STATE_STYLE[state], label("state", state, lang)) for state in YEAR_KEY]
 
 
 def land(_code: str) -> str:

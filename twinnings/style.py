@@ -55,16 +55,6 @@ ARC_COLOURS = {
     "ended": "#C24E00",
     **{"new": "#007A5A", "in_force": "#0072B2", "perhaps_begun": "#2B7BB0", "ended_unknown_year": "#666666"},
 }
-# What a tie was in a year (through_time.YEAR_STATES), on the map through the years: the same hues where the
-# meaning is the same (in force blue, ended vermilion), new in green, and the uncertain ones pale; told apart
-# by shape as well.
-YEAR_STATE_STYLE: dict[str, tuple[str, str]] = {
-    "new": ("#009E73", "star"),
-    "in_force": ("#0072B2", "circle"),
-    "ended": ("#D55E00", "diamond"),
-    "ended_unknown_year": ("#F2B48C", "diamond"),
-    "perhaps_begun": ("#A6D4F0", "triangle"),
-}
 MARKER_OUTLINE = "#1a1a1a"
 # Which state a place with several ties shows: the most alive one.
 STATUS_RANK = {
