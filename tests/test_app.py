@@ -75,6 +75,12 @@ def test_map_page_shows_key_figures_and_the_map(home_nl: AppTest, dataset):
     assert at.get("component_instance"), "the folium map component should be rendered"
 
 
+def test_the_map_offers_the_map_through_the_years_drawn_only_when_clicked(home_nl: AppTest):
+    buttons = {button.label: button.proto for button in home_nl.get("download_button")}
+    for label in ("Animatie (GIF)", "Vijf jaren naast elkaar (PNG)", "Vijf jaren naast elkaar (SVG)"):
+        assert buttons[label].deferred_file_id and not buttons[label].url, label  # nothing drawn for the page
+
+
 class _TableReader(HTMLParser):
     """Collects a table's tags, caption, header cells and rows of cell texts."""
 

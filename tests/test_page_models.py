@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
-from twinnings import boundaries, charts, page_models, profiles
-from twinnings.blocks import ChartBlock, Figures, Links, MapBlock, PlaceSearch, Table
+from twinnings import boundaries, charts, page_models, profiles, site_render, through_time
+from twinnings.blocks import ChartBlock, Figures, ImageBlock, Links, MapBlock, PlaceSearch, Table
 from twinnings.filters import EventFilter, Filter
 from twinnings.routes import Link
 
@@ -116,3 +117,24 @@ def test_the_home_page_in_a_year_shows_that_years_ties_figures_and_events(datase
     assert len(events.frame) == len(through_time.events_in(dataset.events, 2020))
     assert not blocks_of(model, Figures), "today's key figures would contradict the year's map"
     assert blocks_of(model, MapBlock)[0].link.year == 2020
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_map_through_the_years_shows_both_images_saying_what_they_show(dataset, lang):
+    model = page_models.map_through_time(Link(page="timeline", lang=lang), dataset)
+    animation, panels = blocks_of(model, ImageBlock)
+    assert (animation.formats, panels.formats) == (("gif", "webp"), ("png", "svg"))
+    years = through_time.years()
+    for block, shown in ((animation, (years[0], years[-1])), (panels, through_time.panel_years())):
+        for year in shown:  # the counts of the years it shows, by the year rule
+            assert f"{year}: {through_time.counts_text(dataset.ties, year, lang)}" in block.alt
+        assert f"({through_time.unknown_starts(dataset.ties)})" in block.alt  # and what it leaves out
+    # the site's face: each image with its text alternative and files, its embed code at the published address
+    context = site_render.SiteContext("https://example.org/s", {})
+    page = site_render.SitePage(context, lang, lang, model.title, model.lead, "x.png", file="through-time.html")
+    html = site_render.render_page(model, page)
+    for block in (animation, panels):
+        first, *_ = block.formats
+        assert f'<img src="{block.name}.{first}" alt="{escape(block.alt)}"' in html
+        assert all(f'<a href="{block.name}.{fmt}" download>' in html for fmt in block.formats)
+        assert str(escape(f'<img src="https://example.org/s/{lang}/{block.name}.{first}" alt="')) in html

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from twinnings import model
-from twinnings.through_time import events_in, ties_in, year_state, years
+from twinnings.through_time import counts_text, events_in, panel_years, ties_in, unknown_starts, year_state, years
 
 
 @pytest.mark.parametrize("started", ["1997-05-14", "1997-05", "1997"])
@@ -61,3 +61,14 @@ def test_the_shipped_ties_of_a_year_are_those_begun_and_not_ended_before_it(data
 
 def test_an_empty_selection_has_no_ties_in_any_year(dataset):
     assert list(ties_in(dataset.ties.iloc[:0], 2000)["year_state"]) == []
+
+
+def test_a_years_counts_in_words_and_the_ties_on_no_years_map(dataset):
+    assert counts_text(dataset.ties, 1979, "en") == "1 tie, 1 place"
+    assert counts_text(dataset.ties, 1978, "nl") == "0 banden, 0 plaatsen"
+    in_2005 = ties_in(dataset.ties, 2005)
+    assert (
+        counts_text(dataset.ties, 2005, "nl") == f"{len(in_2005)} banden, {in_2005['nl_place_id'].nunique()} plaatsen"
+    )
+    assert unknown_starts(dataset.ties) == (dataset.ties["started"].fillna("") == "").sum() > 0
+    assert panel_years()[-1] == model.RELEASE_YEAR and set(panel_years()) <= set(years())

@@ -71,6 +71,20 @@ class ChartBlock:
     tools: bool = True
 
 
+@dataclass(frozen=True)
+class ImageBlock:
+    """A publication image held as files (the map through the years, `presentation.THROUGH_TIME_FILES`): shown
+    in its first format with its text alternative and caption, each format to download, and its embed code."""
+
+    kind: ClassVar[str] = "image"
+    name: str  # the file stem: 'through-time'
+    formats: tuple[str, ...]  # 'gif', 'webp'; the first is shown
+    alt: str
+    caption: str
+    width: int
+    height: int
+
+
 @dataclass(frozen=True, eq=False)
 class Table:
     """A captioned table of plain text with its CSV (`csv_name`, named after the view). `records` names
@@ -139,6 +153,7 @@ BLOCK_TYPES = (
     PlaceSearch,
     MapBlock,
     ChartBlock,
+    ImageBlock,
     Table,
     Sources,
     Links,
@@ -153,6 +168,7 @@ Block = (
     | PlaceSearch
     | MapBlock
     | ChartBlock
+    | ImageBlock
     | Table
     | Sources
     | Links

@@ -8,6 +8,7 @@ language as the view it was copied from. Addresses come from `routes`, the marku
 from __future__ import annotations
 
 from twinnings import markup, routes
+from twinnings.i18n import Lang, t
 from twinnings.routes import Link
 
 SITE_NAME = "Stedenbanden NL–CN"
@@ -23,6 +24,13 @@ def frame_height(embed: Link, content_height: int | None) -> int:
 def frame_snippet(src: str, title: str, height: int) -> str:
     """The iframe code of any embed page at `src` (the static site's chart embeds)."""
     return _iframe(src, title, height)
+
+
+def image_snippet(src: str, alt: str, width: int, height: int, href: str, lang: Lang) -> str:
+    """The code of a publication image at `src` (the map through the years): the image with its text
+    alternative, and the source linking back to its page at `href`."""
+    credit = f"{t('source', lang).capitalize()}: {SITE_NAME}"
+    return markup.render("embed/image.html", src=src, alt=alt, width=width, height=height, href=href, credit=credit)
 
 
 def _iframe(src: str, title: str, height: int) -> str:

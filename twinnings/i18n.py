@@ -260,6 +260,77 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "n_ties": {"nl": "{n} banden", "en": "{n} ties"},
     "n_ties_one": {"nl": "1 band", "en": "1 tie"},
     "n_known_ties": {"nl": "{n} bekende banden", "en": "{n} known ties"},
+    "n_places": {"nl": "{n} plaatsen", "en": "{n} places"},
+    "n_places_one": {"nl": "1 plaats", "en": "1 place"},
+    "through_time_title": {
+        "nl": "Stedenbanden NL–CN door de jaren, {first}–{last}",
+        "en": "Sister cities NL–CN through the years, {first}–{last}",
+    },
+    "through_time_panels_title": {
+        "nl": "Stedenbanden NL–CN in {years}",
+        "en": "Sister cities NL–CN in {years}",
+    },
+    "through_time_subtitle": {
+        "nl": "Elk jaar de Nederlandse gemeenten en provincies met een band met een Chinese partner, "
+        "zoals de bronnen begin en einde dateren.",
+        "en": "Each year the Dutch municipalities and provinces with a tie to a Chinese partner, "
+        "as the sources date its start and end.",
+    },
+    "through_time_legend": {"nl": "Band in dat jaar", "en": "Tie that year"},
+    "through_time_page": {"nl": "De kaart door de jaren", "en": "The map through the years"},
+    "through_time_lead": {
+        "nl": "Waar Nederlandse gemeenten en provincies een band met een Chinese partner hadden, jaar voor jaar "
+        "van {first} tot {last}: als animatie en als vijf kaartjes naast elkaar, om te downloaden en in te sluiten.",
+        "en": "Where Dutch municipalities and provinces had a tie to a Chinese partner, year by year from {first} "
+        "to {last}: as an animation and as five small maps side by side, to download and embed.",
+    },
+    "through_time_rule": {
+        "nl": "Een band staat op de kaart van het jaar waarin hij begon tot en met het jaar waarin hij eindigde. "
+        "Is alleen bekend dat hij tussen twee data begon, dan is hij tot het laatste jaar daarvan 'misschien al "
+        "begonnen'. Is hij beëindigd maar niet bekend wanneer, dan staat hij na zijn laatste gedateerde gebruik "
+        "als 'beëindigd, jaar onbekend'. Banden zonder bekend begin ({n}) staan op geen enkele jaarkaart, wel op "
+        "de kaart van vandaag.",
+        "en": "A tie is on the map from the year it began up to and including the year it ended. If it is only "
+        "known to have begun between two dates, it is 'perhaps begun' until the last year of that span. If it "
+        "ended but nobody knows when, it shows as 'ended, year unknown' after its last dated use. Ties without a "
+        "known start ({n}) are on no year's map, but on today's.",
+    },
+    "through_time_animation": {"nl": "Jaar voor jaar", "en": "Year by year"},
+    "through_time_panels": {"nl": "Vijf jaren naast elkaar", "en": "Five years side by side"},
+    "through_time_button": {"nl": "Kaart door de jaren", "en": "Map through the years"},
+    "through_time_download_animation": {"nl": "Animatie ({fmt})", "en": "Animation ({fmt})"},
+    "through_time_download_panels": {"nl": "Vijf jaren naast elkaar ({fmt})", "en": "Five years side by side ({fmt})"},
+    "through_time_downloads_help": {
+        "nl": "De Nederlandse kaart jaar voor jaar, {first}–{last}, met alle banden (niet de selectie): als "
+        "animatie en als vijf kaartjes naast elkaar. Banden zonder bekend begin staan er niet op.",
+        "en": "The Dutch map year by year, {first}–{last}, with all ties (not the selection): as an animation "
+        "and as five small maps side by side. Ties without a known start are not on it.",
+    },
+    "embed_help_image": {
+        "nl": "Plak deze code in een artikel of webpagina: het beeld zelf, met zijn beschrijving voor "
+        "schermlezers en een link terug naar deze site.",
+        "en": "Paste this code into an article or web page: the image itself, with its description for screen "
+        "readers and a link back to this site.",
+    },
+    "through_time_alt": {
+        "nl": "Geanimeerde kaart van Nederland, jaar voor jaar van {first} tot {last} ({first}: {start}; {last}: "
+        "{end}). Banden zonder bekend begin ({n}) staan er niet op.",
+        "en": "Animated map of the Netherlands, year by year from {first} to {last} ({first}: {start}; {last}: "
+        "{end}). Ties without a known start ({n}) are not on it.",
+    },
+    "through_time_panels_alt": {
+        "nl": "Vijf kaartjes van Nederland naast elkaar, {counts}. Banden zonder bekend begin ({n}) staan er niet op.",
+        "en": "Five small maps of the Netherlands side by side, {counts}. Ties without a known start ({n}) are "
+        "not on them.",
+    },
+    "through_time_in_year": {"nl": "{year}: {what}", "en": "{year}: {what}"},
+    "through_time_note": {
+        "nl": "Een plaats met meer banden toont de levendigste. Begon een band ergens tussen twee data, dan is "
+        "hij tot het laatste jaar daarvan 'misschien al begonnen'. Banden zonder bekend begin ({n}) staan niet "
+        "op de kaart.",
+        "en": "A place with several ties shows the liveliest. A tie that began somewhere between two dates is "
+        "'perhaps begun' until the last year of that span. Ties without a known start ({n}) are not on the map.",
+    },
     "profile_search": {
         "nl": "Zoek een gemeente, provincie of Chinese partner",
         "en": "Search a municipality, province or Chinese partner",

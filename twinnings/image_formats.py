@@ -19,3 +19,6 @@ IMAGE_FORMATS = (ImageFormat("png", "image/png", 2), ImageFormat("svg", "image/s
 BY_NAME = {image.name: image for image in IMAGE_FORMATS}
 NAMES = tuple(BY_NAME)
 DEFAULT = NAMES[0]
+
+ANIMATION_FORMATS = (ImageFormat("gif", "image/gif", 1), ImageFormat("webp", "image/webp", 1))
+MEDIA_TYPES = {image.name: image.media_type for image in (*IMAGE_FORMATS, *ANIMATION_FORMATS)}

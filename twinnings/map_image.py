@@ -17,7 +17,8 @@ import re
 import textwrap
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
@@ -36,9 +37,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
+from PIL import Image, ImageColor
 from pyproj import Transformer
 
-from twinnings import __version__, image_formats
+from twinnings import __version__, image_formats, through_time
 from twinnings.geometry import great_circle
 from twinnings.i18n import Lang, label, t
 from twinnings.maps import NL_BOUNDS, places_of, ties_per_province
@@ -50,9 +52,12 @@ from twinnings.style import (
     MARKER_OUTLINE,
     SEA_COLOUR,
     STATUS_DASH,
+    STATUS_RANK,
     STATUS_STYLE,
+    YEAR_STATE_STYLE,
     choropleth_class,
 )
+from twinnings.through_time import YEAR_STATES
 
 View = Literal["nl", "cn"]
 Format = Literal["png", "svg"]
@@ -267,9 +272,9 @@ def fit_extent(ax: Axes, x: Sequence[float], y: Sequence[float], margin: float =
 # --- symbols --------------------------------------------------------------------------------------
 
 
-def marker_area(status: str, diameter: float) -> float:
+def marker_area(status: str, diameter: float, style: dict[str, tuple[str, str]] = STATUS_STYLE) -> float:
     """Scatter size (points²) of a status symbol of nominal `diameter` points."""
-    return (diameter * MARKER_SCALE[STATUS_STYLE[status][1]]) ** 2
+    return (diameter * MARKER_SCALE[style[status][1]]) ** 2
 
 
 def dash_pattern(status: str, width: float) -> tuple | str:
@@ -280,21 +285,35 @@ def dash_pattern(status: str, width: float) -> tuple | str:
     return (0, tuple(float(v) / width for v in dash.split()))
 
 
-def add_markers(ax: Axes, places: pd.DataFrame, xy: np.ndarray, diameter: dict[str, float], z: float = 6) -> None:
-    """One scatter per place, so each symbol carries its own SVG id (gid 'tw-marker-<place id>')."""
+def add_markers(
+    ax: Axes,
+    places: pd.DataFrame,
+    xy: np.ndarray,
+    diameter: dict[str, float],
+    z: float = 6,
+    style: dict[str, tuple[str, str]] = STATUS_STYLE,
+    gid: str = "tw-marker-{}",
+    outline: float = 1.1,
+) -> list[PathCollection]:
+    """One scatter per place, so each symbol carries its own SVG id (`gid` with the place id: 'tw-marker-<place
+    id>'), in the colour and shape `style` gives its `status`. Returns the symbols, in the order of `places`."""
+    drawn = []
     for (x, y), place in zip(xy, places.itertuples()):
-        colour, shape = STATUS_STYLE[place.status]
-        ax.scatter(
-            [x],
-            [y],
-            s=marker_area(place.status, diameter.get(place.level, diameter["default"])),
-            marker=MARKERS[shape],
-            c=colour,
-            edgecolors=MARKER_OUTLINE,
-            linewidths=1.1,
-            zorder=z,
-            gid=f"tw-marker-{place.place_id}",
+        colour, shape = style[place.status]
+        drawn.append(
+            ax.scatter(
+                [x],
+                [y],
+                s=marker_area(place.status, diameter.get(place.level, diameter["default"]), style),
+                marker=MARKERS[shape],
+                c=colour,
+                edgecolors=MARKER_OUTLINE,
+                linewidths=outline,
+                zorder=z,
+                gid=gid.format(place.place_id),
+            )
         )
+    return drawn
 
 
 def place_name(place, side: str, lang: Lang) -> str:
@@ -413,7 +432,8 @@ def wrapped(text: str, width: int, lines: int) -> str:
 def add_header(fig: Figure, canvas: FigureCanvasAgg, title: str, subtitle: str) -> float:
     """Title and subtitle at the top left; returns the figure y (0–1) where the space below them begins."""
     renderer = canvas.get_renderer()
-    x, top = 24 / WIDTH_PT, 1 - 18 / HEIGHT_PT
+    height = figure_height(fig)
+    x, top = 24 / WIDTH_PT, 1 - 18 / height
     heading = fig.text(
         x, top, wrapped(title, 90, 2), fontsize=21, fontweight="bold", color=TEXT_COLOUR, va="top", parse_math=False
     )
@@ -421,7 +441,7 @@ def add_header(fig: Figure, canvas: FigureCanvasAgg, title: str, subtitle: str) 
     if plain_text(subtitle):
         sub = fig.text(
             x,
-            bottom - 6 / HEIGHT_PT,
+            bottom - 6 / height,
             wrapped(subtitle, 160, 2),
             fontsize=12,
             color=MUTED_COLOUR,
@@ -430,11 +450,18 @@ def add_header(fig: Figure, canvas: FigureCanvasAgg, title: str, subtitle: str) 
             linespacing=1.35,
         )
         bottom = fig.transFigure.inverted().transform(sub.get_window_extent(renderer).p0)[1]
-    return bottom - 12 / HEIGHT_PT
+    return bottom - 12 / height
+
+
+def figure_height(fig: Figure) -> float:
+    """The figure's height in points (675 for the map; the small multiples are lower)."""
+    return float(fig.get_size_inches()[1] * 72)
 
 
 def add_footer(fig: Figure, text: str) -> None:
-    fig.text(24 / WIDTH_PT, 10 / HEIGHT_PT, text, fontsize=9.5, color=MUTED_COLOUR, va="bottom", parse_math=False)
+    fig.text(
+        24 / WIDTH_PT, 10 / figure_height(fig), text, fontsize=9.5, color=MUTED_COLOUR, va="bottom", parse_math=False
+    )
 
 
 def status_handles(lang: Lang, arcs: bool) -> list[Line2D]:
@@ -442,22 +469,26 @@ def status_handles(lang: Lang, arcs: bool) -> list[Line2D]:
     handles = []
     for status in STATES:
         colour, shape = STATUS_STYLE[status]
-        handles.append(
-            Line2D(
-                [0],
-                [0],
-                color=ARC_COLOURS[status] if arcs else "none",
-                linewidth=1.8,
-                linestyle=dash_pattern(status, 1.8) if arcs else "none",
-                marker=MARKERS[shape],
-                markersize=9 * MARKER_SCALE[shape],
-                markerfacecolor=colour,
-                markeredgecolor=MARKER_OUTLINE,
-                markeredgewidth=1.1,
-                label=label("state", status, lang),
-            )
-        )
+        line = {"color": ARC_COLOURS[status], "linestyle": dash_pattern(status, 1.8)} if arcs else {}
+        handles.append(symbol_handle(colour, shape, label("state", status, lang), **line))
     return handles
+
+
+def symbol_handle(colour: str, shape: str, text: str, color: str = "none", linestyle: tuple | str = "none") -> Line2D:
+    """A legend entry: the map's symbol (and, with `color` and `linestyle`, a line through it)."""
+    return Line2D(
+        [0],
+        [0],
+        color=color,
+        linewidth=1.8,
+        linestyle=linestyle,
+        marker=MARKERS[shape],
+        markersize=9 * MARKER_SCALE[shape],
+        markerfacecolor=colour,
+        markeredgecolor=MARKER_OUTLINE,
+        markeredgewidth=1.1,
+        label=text,
+    )
 
 
 def choropleth_handles() -> list[Patch]:
@@ -503,6 +534,38 @@ def nl_axes(fig: Figure, top: float) -> Axes:
     return fig.add_axes((0.2, 36 / HEIGHT_PT, 0.6, top - 36 / HEIGHT_PT))
 
 
+NL_MARKERS = {"provincie": 15, "default": 10.5}  # symbol diameters (points) on the national map
+_TO_RD = Transformer.from_crs("EPSG:4326", RD_NEW, always_xy=True)
+
+
+def nl_base(ax: Axes, provinces: dict | None, municipalities: dict | None, face: Callable[[str], str]) -> None:
+    """What every map of the Netherlands stands on: provinces filled with `face(province code)`, thin
+    municipality outlines, province borders on top, the limits fitted to the country (RD New)."""
+    ax.set_axis_off()
+    (s, w), (n, e) = NL_BOUNDS
+    xs, ys = _TO_RD.transform([w, e, w, e], [s, s, n, n])
+    if provinces is not None:
+        frame = projected(provinces["features"], RD_NEW)
+        add_areas(ax, frame, [face(code) for code in frame["statcode"]], "none", 0, 1)
+        xs, ys = [frame.total_bounds[0], frame.total_bounds[2]], [frame.total_bounds[1], frame.total_bounds[3]]
+    if municipalities is not None:
+        add_areas(ax, projected(municipalities["features"], RD_NEW), "none", "#8c8c8c", 0.3, 2)
+    if provinces is not None:
+        add_areas(ax, projected(provinces["features"], RD_NEW), "none", "#4d4d4d", 0.9, 3)
+    fit_extent(ax, xs, ys, margin=0.02)
+
+
+def nl_places(places: pd.DataFrame) -> pd.DataFrame:
+    """Dutch places in drawing order: provinces first, as they are bigger and a town's symbol on top of one
+    stays visible."""
+    is_province = places["level"] == "provincie"
+    return pd.concat([places[is_province], places[~is_province]]).reset_index(drop=True)
+
+
+def rd_points(places: pd.DataFrame) -> np.ndarray:
+    return np.column_stack(_TO_RD.transform(places["lon"].to_numpy(float), places["lat"].to_numpy(float)))
+
+
 def draw_nl(
     fig: Figure,
     canvas: FigureCanvasAgg,
@@ -514,29 +577,15 @@ def draw_nl(
 ) -> None:
     """Provinces shaded by ties, thin municipality outlines, one status symbol per Dutch place (RD New)."""
     ax = nl_axes(fig, top)
-    ax.set_axis_off()
-    to_rd = Transformer.from_crs("EPSG:4326", RD_NEW, always_xy=True)
-    (s, w), (n, e) = NL_BOUNDS
-    xs, ys = to_rd.transform([w, e, w, e], [s, s, n, n])
-    if provinces is not None:
-        frame = projected(provinces["features"], RD_NEW)
-        counts = ties_per_province(ties) if not ties.empty else pd.Series(dtype=int)
-        faces = [
-            mpl_colour(CHOROPLETH_COLOURS[choropleth_class(int(counts.get(code, 0)))]) for code in frame["statcode"]
-        ]
-        add_areas(ax, frame, faces, "none", 0, 1)
-        xs, ys = [frame.total_bounds[0], frame.total_bounds[2]], [frame.total_bounds[1], frame.total_bounds[3]]
-    if municipalities is not None:
-        add_areas(ax, projected(municipalities["features"], RD_NEW), "none", "#8c8c8c", 0.3, 2)
-    if provinces is not None:
-        add_areas(ax, projected(provinces["features"], RD_NEW), "none", "#4d4d4d", 0.9, 3)
-    fit_extent(ax, xs, ys, margin=0.02)
-    places = places_of(ties, "nl")
-    # Province markers first: they are bigger, and a town's symbol on top of one stays visible.
-    is_province = places["level"] == "provincie"
-    places = pd.concat([places[is_province], places[~is_province]]).reset_index(drop=True)
-    xy = np.column_stack(to_rd.transform(places["lon"].to_numpy(float), places["lat"].to_numpy(float)))
-    add_markers(ax, places, xy, {"provincie": 15, "default": 10.5})
+    counts = ties_per_province(ties) if not ties.empty else pd.Series(dtype=int)
+
+    def shade(code: str) -> str:
+        return mpl_colour(CHOROPLETH_COLOURS[choropleth_class(int(counts.get(code, 0)))])
+
+    nl_base(ax, provinces, municipalities, shade)
+    places = nl_places(places_of(ties, "nl"))
+    xy = rd_points(places)
+    add_markers(ax, places, xy, NL_MARKERS)
     if 0 < len(places) <= LABEL_LIMIT:
         place_labels(ax, canvas, places, xy, "nl", lang)
     legend = add_legend(
@@ -642,14 +691,280 @@ def map_image(
                 world = read_world()
             draw_cn(fig, canvas, top, ties, world, lang)
         add_footer(fig, source_line(view, lang, source))
-        out = io.BytesIO()
-        if fmt == "png":
-            fig.savefig(out, format="png", dpi=72 * PNG_SCALE, metadata={"Software": None})
-        else:
-            fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
-        return out.getvalue()
+        return saved(fig, fmt)
+
+
+def saved(fig: Figure, fmt: Format) -> bytes:
+    """The figure as PNG at double resolution or SVG, without dates or versions, so the same picture gives the
+    same bytes."""
+    out = io.BytesIO()
+    if fmt == "png":
+        fig.savefig(out, format="png", dpi=72 * PNG_SCALE, metadata={"Software": None})
+    else:
+        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    return out.getvalue()
 
 
 # The two formats a reporter downloads: PNG at double resolution (2400 x 1350 px), SVG with text kept as text.
 map_png = partial(map_image, fmt="png")
 map_svg = partial(map_image, fmt="svg")
+
+
+# --- the map through the years ------------------------------------------------------------------------
+# The national map year by year (through_time: which ties were there and as what), as an animation and as
+# small multiples. Both stand on the national map's own base, symbols and page furniture; the animation draws
+# its base, key and credits once and only the symbols, the year and its counts per frame.
+
+YEAR_KEY = tuple(reversed(YEAR_STATES))  # the key reads from the most certain down, as the interactive map's
+PANEL_MARKERS = {"provincie": 9.0, "default": 6.5}  # the small multiples' maps are about a third as tall
+PANEL_HEIGHT_PT = 520
+FRAME_MS, LAST_FRAME_MS = 800, 3000  # a year a reader can follow; the last one held
+GIF_COLOURS = 64
+AnimationFormat = Literal["gif", "webp"]
+
+
+def year_places(ties: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The Dutch places on the map of `year` (through_time.on_map), one row each, with `status` the year state of
+    its liveliest tie (as on the interactive map) and `n_ties` its ties that year, in drawing order: provinces
+    first, then the liveliest on top. Exactly the symbols a year's map draws."""
+    places = places_of(through_time.on_map(ties, year), "nl")
+    order = places.assign(_town=places["level"] != "provincie", _rank=-places["status"].map(STATUS_RANK))
+    return places.loc[order.sort_values(["_town", "_rank"], kind="stable").index].reset_index(drop=True)
+
+
+def year_handles(lang: Lang) -> list[Line2D]:
+    return [symbol_handle(*YEAR_STATE_STYLE[state], label("state", state, lang)) for state in YEAR_KEY]
+
+
+def land(_code: str) -> str:
+    """A year's map shades no province: its base stays the same from year to year."""
+    return LAND_COLOUR
+
+
+def draw_year(ax: Axes, ties: pd.DataFrame, year: int, diameter: dict[str, float], outline: float = 1.1):
+    """The symbols of `year` on a national map's axes (ids 'tw-marker-<year>-<place id>')."""
+    places = year_places(ties, year)
+    return add_markers(
+        ax, places, rd_points(places), diameter, style=YEAR_STATE_STYLE, gid=f"tw-marker-{year}-{{}}", outline=outline
+    )
+
+
+@dataclass(frozen=True)
+class YearFrame:
+    """One frame of the animation: its year, the ids of the symbols drawn ('tw-marker-<year>-<place id>',
+    one per place) and the picture (RGB, 1200 x 675 pixels)."""
+
+    year: int
+    markers: tuple[str, ...]
+    image: Image.Image
+
+
+def year_frames(
+    ties: pd.DataFrame,
+    provinces: dict | None,
+    municipalities: dict | None,
+    lang: Lang,
+    source: str = "",
+    years: Iterable[int] | None = None,
+) -> list[YearFrame]:
+    """The national map of each year (default: through_time.years()) at 1200 x 675 pixels: title, key with the
+    rule for uncertain starts, credits and the map's base drawn once; per year only its symbols, the year and
+    its counts, drawn over a copy of the base (blitting)."""
+    years = list(through_time.years() if years is None else years)
+    first, last = years[0], years[-1]
+    with _LOCK, matplotlib.rc_context(rc_params()):
+        fig = Figure(figsize=FIG_SIZE_IN, dpi=72, facecolor="white")
+        canvas = FigureCanvasAgg(fig)
+        title = t("through_time_title", lang, first=str(first), last=str(last))
+        top = add_header(fig, canvas, title, t("through_time_subtitle", lang))
+        ax = nl_axes(fig, top)
+        nl_base(ax, provinces, municipalities, land)
+        key = add_legend(fig, year_handles(lang), t("through_time_legend", lang), (24 / WIDTH_PT, top), "upper left")
+        below = fig.transFigure.inverted().transform(key.get_window_extent(canvas.get_renderer()).p0)[1]
+        note = wrapped(t("through_time_note", lang, n=str(through_time.unknown_starts(ties))), 34, 9)
+        fig.text(
+            24 / WIDTH_PT,
+            below - 14 / HEIGHT_PT,
+            note,
+            fontsize=10,
+            color=MUTED_COLOUR,
+            va="top",
+            linespacing=1.4,
+            parse_math=False,
+        )
+        right = 1 - 24 / WIDTH_PT
+        year_label = fig.text(
+            right,
+            top,
+            "",
+            fontsize=56,
+            fontweight="bold",
+            color=TEXT_COLOUR,
+            ha="right",
+            va="top",
+            animated=True,
+            parse_math=False,
+        )
+        count_label = fig.text(
+            right,
+            top - 72 / HEIGHT_PT,
+            "",
+            fontsize=13,
+            color=TEXT_COLOUR,
+            ha="right",
+            va="top",
+            animated=True,
+            parse_math=False,
+        )
+        add_footer(fig, source_line("nl", lang, source))
+        canvas.draw()
+        base = canvas.copy_from_bbox(fig.bbox)
+        frames = []
+        for year in years:
+            canvas.restore_region(base)
+            symbols = draw_year(ax, ties, year, NL_MARKERS)
+            year_label.set_text(str(year))
+            count_label.set_text(through_time.counts_text(ties, year, lang))
+            for artist in (*symbols, year_label, count_label):
+                fig.draw_artist(artist)
+            image = Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3].copy())
+            frames.append(YearFrame(year, tuple(symbol.get_gid() for symbol in symbols), image))
+            for symbol in symbols:
+                symbol.remove()
+        return frames
+
+
+def frame_palette(frames: Sequence[Image.Image]) -> np.ndarray:
+    """One palette for every frame, so a colour does not flicker from year to year: the picture's own colours
+    exactly (white, land, lines, text, each state's symbol), the rest (the soft edges of lines, symbols and
+    letters) from the first and last frames."""
+    exact = ["#ffffff", LAND_COLOUR, TEXT_COLOUR, MUTED_COLOUR, MARKER_OUTLINE, "#4d4d4d", "#8c8c8c", "#cccccc"]
+    exact += [colour for colour, _shape in YEAR_STATE_STYLE.values()]
+    colours = list(dict.fromkeys(ImageColor.getrgb(colour) for colour in exact))
+    first, last = frames[0], frames[-1]
+    sample = Image.new("RGB", (first.width, first.height * 2), "white")
+    sample.paste(first, (0, 0))
+    sample.paste(last, (0, first.height))
+    adaptive = sample.quantize(GIF_COLOURS - len(colours), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    flat = adaptive.getpalette()[: 3 * (GIF_COLOURS - len(colours))]
+    colours += [tuple(flat[i : i + 3]) for i in range(0, len(flat), 3)]
+    return np.asarray(colours, dtype=np.uint8)
+
+
+def with_palette(image: Image.Image, palette: np.ndarray) -> Image.Image:
+    """`image` in `palette`'s colours, each pixel the nearest one exactly (Pillow's own mapping works on
+    reduced colours, which turns white into the near-white beside it)."""
+    pixels = np.asarray(image.convert("RGB"), dtype=np.int32)
+    packed = (pixels[..., 0] << 16) | (pixels[..., 1] << 8) | pixels[..., 2]
+    found, inverse = np.unique(packed, return_inverse=True)
+    rgb = np.stack([found >> 16, (found >> 8) & 255, found & 255], axis=1)
+    nearest = ((rgb[:, None, :] - palette[None, :, :].astype(np.int32)) ** 2).sum(axis=2).argmin(axis=1)
+    result = Image.fromarray(nearest[inverse].reshape(packed.shape).astype(np.uint8), "P")
+    result.putpalette(palette.flatten().tolist())
+    return result
+
+
+def map_animation(
+    ties: pd.DataFrame,
+    provinces: dict | None,
+    municipalities: dict | None,
+    lang: Lang,
+    fmt: AnimationFormat = "gif",
+    source: str = "",
+    frames: Sequence[YearFrame] | None = None,
+) -> bytes:
+    """The national map year by year from the first tie to the release (through_time.years()) as an animated
+    GIF (64 colours) or WebP (lossless, full colour), 1200 x 675 pixels, FRAME_MS a year and the last year held
+    LAST_FRAME_MS, looping. `frames` from year_frames, to write both formats from one drawing. Same input, same
+    bytes."""
+    if fmt not in ("gif", "webp"):
+        raise ValueError(f"unknown animation format {fmt!r}; expected 'gif' or 'webp'")
+    frames = frames or year_frames(ties, provinces, municipalities, lang, source)
+    durations = [FRAME_MS] * (len(frames) - 1) + [LAST_FRAME_MS]
+    out = io.BytesIO()
+    if fmt == "gif":
+        palette = frame_palette([frame.image for frame in frames])
+        images = [with_palette(frame.image, palette) for frame in frames]
+        images[0].save(out, "GIF", save_all=True, append_images=images[1:], duration=durations, loop=0)
+    else:  # lossless in full colour: flat areas and unchanged pixels cost next to nothing
+        images = [frame.image for frame in frames]
+        images[0].save(
+            out, "WEBP", save_all=True, append_images=images[1:], duration=durations, loop=0, lossless=True, method=4
+        )
+    return out.getvalue()
+
+
+def map_small_multiples(
+    ties: pd.DataFrame,
+    provinces: dict | None,
+    municipalities: dict | None,
+    lang: Lang,
+    fmt: Format = "png",
+    source: str = "",
+    years: Sequence[int] | None = None,
+) -> bytes:
+    """The national map in a few years side by side (default through_time.panel_years()), each panel with its
+    year above and its counts below, one key with the rule for uncertain starts under them, title and credits:
+    a PNG (2400 x 1040 px) or SVG (1200 x 520 pt). Same input, same bytes."""
+    if fmt not in image_formats.NAMES:
+        raise ValueError(f"unknown image format {fmt!r}; expected 'png' or 'svg'")
+    years = tuple(through_time.panel_years() if years is None else years)
+    height = PANEL_HEIGHT_PT
+    with _LOCK, matplotlib.rc_context(rc_params()):
+        fig = Figure(figsize=(WIDTH_PT / 72, height / 72), dpi=72, facecolor="white")
+        canvas = FigureCanvasAgg(fig)
+        listed = ", ".join(str(year) for year in years)
+        top = add_header(
+            fig, canvas, t("through_time_panels_title", lang, years=listed), t("through_time_subtitle", lang)
+        )
+        gap, margin = 16, 24
+        width = (WIDTH_PT - 2 * margin - gap * (len(years) - 1)) / len(years)
+        low, high = 140 / height, top - 36 / height
+        for number, year in enumerate(years):
+            x = (margin + number * (width + gap)) / WIDTH_PT
+            ax = fig.add_axes((x, low, width / WIDTH_PT, high - low))
+            nl_base(ax, provinces, municipalities, land)
+            draw_year(ax, ties, year, PANEL_MARKERS, outline=0.8)
+            middle = x + width / WIDTH_PT / 2
+            fig.text(
+                middle,
+                top - 4 / height,
+                str(year),
+                fontsize=20,
+                fontweight="bold",
+                color=TEXT_COLOUR,
+                ha="center",
+                va="top",
+                parse_math=False,
+            )
+            fig.text(
+                middle,
+                low - 4 / height,
+                through_time.counts_text(ties, year, lang),
+                fontsize=11,
+                color=TEXT_COLOUR,
+                ha="center",
+                va="top",
+                parse_math=False,
+            )
+        add_legend(
+            fig,
+            year_handles(lang),
+            t("through_time_legend", lang),
+            (margin / WIDTH_PT, 62 / height),
+            "lower left",
+            ncols=len(YEAR_KEY),
+        )
+        note = wrapped(t("through_time_note", lang, n=str(through_time.unknown_starts(ties))), 190, 2)
+        fig.text(
+            margin / WIDTH_PT,
+            54 / height,
+            note,
+            fontsize=10,
+            color=MUTED_COLOUR,
+            va="top",
+            linespacing=1.35,
+            parse_math=False,
+        )
+        add_footer(fig, source_line("nl", lang, source))
+        return saved(fig, fmt)

@@ -13,13 +13,14 @@ from dataclasses import replace
 
 import pandas as pd
 
-from twinnings import __version__, charts, filters, profiles, routes, tables, through_time
+from twinnings import __version__, charts, filters, presentation, profiles, routes, tables, through_time
 from twinnings.blocks import (
     ChartBlock,
     Details,
     Downloads,
     Figures,
     Heading,
+    ImageBlock,
     Links,
     MapBlock,
     Notice,
@@ -341,6 +342,49 @@ def embed(link: Link, data: Dataset, places: pd.DataFrame, public_url: str = "",
         title, lead = chart.title, chart.summary
     blocks.append(Links(((t("open_full_view", lang), link.full_view()),)))
     return PageModel("embed", link, title, lead, tuple(blocks))
+
+
+def map_through_time(link: Link, data: Dataset) -> PageModel:
+    """The map through the years (the static site's page of its images): the rule a year's map follows, the
+    animation and the small multiples, each with a text alternative that says what it shows, its files and its
+    embed code, and the way to the timeline."""
+    lang = link.lang
+    first, last = through_time.years()[0], through_time.years()[-1]
+    unknown = str(through_time.unknown_starts(data.ties))
+
+    def counts(year: int) -> str:
+        return through_time.counts_text(data.ties, year, lang)
+
+    animation, panels = presentation.THROUGH_TIME_ANIMATION, presentation.THROUGH_TIME_PANELS
+    alt = t(
+        "through_time_alt", lang, first=str(first), last=str(last), start=counts(first), end=counts(last), n=unknown
+    )
+    in_years = "; ".join(
+        t("through_time_in_year", lang, year=str(year), what=counts(year)) for year in through_time.panel_years()
+    )
+    listed = ", ".join(str(year) for year in through_time.panel_years())
+    blocks = (
+        Text(t("through_time_rule", lang, n=unknown)),
+        Heading(t("through_time_animation", lang)),
+        ImageBlock(
+            animation,
+            presentation.THROUGH_TIME_FILES[animation],
+            alt,
+            t("through_time_title", lang, first=str(first), last=str(last)),
+            *presentation.THROUGH_TIME_SIZE[animation],
+        ),
+        Heading(t("through_time_panels", lang)),
+        ImageBlock(
+            panels,
+            presentation.THROUGH_TIME_FILES[panels],
+            t("through_time_panels_alt", lang, counts=in_years, n=unknown),
+            t("through_time_panels_title", lang, years=listed),
+            *presentation.THROUGH_TIME_SIZE[panels],
+        ),
+        Links(((t("page_timeline", lang), Link(page="timeline", lang=lang)),)),
+    )
+    lead = t("through_time_lead", lang, first=str(first), last=str(last))
+    return PageModel("through_time", link, t("through_time_page", lang), lead, blocks)
 
 
 def places_index(link: Link, places: pd.DataFrame) -> PageModel:

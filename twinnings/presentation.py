@@ -105,3 +105,36 @@ def home_map(
     if tiles == "pdok":
         credits.append(t("tiles_credit_pdok", lang))
     return HomeMap(view, credits, labels)
+
+
+# The map through the years as files: stem -> formats, the first the one a page shows. The stem is the file's
+# name on the static site (under the language's folder) and, after 'stedenbanden-', a download's.
+THROUGH_TIME_ANIMATION, THROUGH_TIME_PANELS = "through-time", "through-time-panels"
+THROUGH_TIME_FILES = {THROUGH_TIME_ANIMATION: ("gif", "webp"), THROUGH_TIME_PANELS: ("png", "svg")}
+THROUGH_TIME_SIZE = {THROUGH_TIME_ANIMATION: (1200, 675), THROUGH_TIME_PANELS: (1200, 520)}  # as shown, CSS px
+
+
+def through_time_images(
+    ties: pd.DataFrame,
+    provinces: dict | None,
+    municipalities: dict | None,
+    lang: Lang,
+    source: str = "",
+    wanted: tuple[tuple[str, str], ...] | None = None,
+) -> dict[tuple[str, str], bytes]:
+    """The map through the years (`twinnings.map_image`) as (stem, format) -> bytes: every file of
+    THROUGH_TIME_FILES, or the `wanted` ones. The animation's frames are drawn once for both its formats."""
+    from twinnings import map_image
+
+    wanted = wanted or tuple((stem, fmt) for stem, formats in THROUGH_TIME_FILES.items() for fmt in formats)
+    frames = None
+    files = {}
+    for stem, fmt in wanted:
+        if stem == THROUGH_TIME_ANIMATION:
+            frames = frames or map_image.year_frames(ties, provinces, municipalities, lang, source)
+            files[stem, fmt] = map_image.map_animation(ties, provinces, municipalities, lang, fmt, source, frames)
+        elif stem == THROUGH_TIME_PANELS:
+            files[stem, fmt] = map_image.map_small_multiples(ties, provinces, municipalities, lang, fmt, source)
+        else:
+            raise ValueError(f"unknown image {stem!r}; images: {', '.join(THROUGH_TIME_FILES)}")
+    return files

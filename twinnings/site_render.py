@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from twinnings import __version__, charts, corrections, embeds, filters, image_formats, routes, safe_text, search
-from twinnings.blocks import ChartBlock, MapBlock, PageModel, Table
+from twinnings.blocks import ChartBlock, ImageBlock, MapBlock, PageModel, Table
 from twinnings.i18n import LANGS, Lang, t
 from twinnings.routes import Link
 
@@ -232,6 +232,21 @@ class SitePage:
                     [safe_text.plain(v) for v in row] for row in kit.chart.data.itertuples(index=False, name=None)
                 ],
             },
+        }
+
+    def picture(self, block: ImageBlock) -> dict:
+        """A publication image: its files under the language's folder (the first shown), and its embed code,
+        which points at the file and links back to this page."""
+        paths = [f"{self.home}/{block.name}.{fmt}" for fmt in block.formats]
+        page_path = self.address()
+        if self.site.base:
+            src, back = absolute(self.site.base, paths[0]), absolute(self.site.base, page_path)
+        else:
+            src, back = f"/{paths[0]}", f"/{page_path}"
+        return {
+            "src": self.href(paths[0], True),
+            "files": [(fmt.upper(), self.href(path, True)) for fmt, path in zip(block.formats, paths)],
+            "snippet": embeds.image_snippet(src, block.alt, block.width, block.height, back, self.lang),
         }
 
     def embed_path(self, block: ChartBlock) -> str:

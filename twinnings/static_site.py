@@ -16,6 +16,7 @@ import io
 import json
 import shutil
 import sys
+import time
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
@@ -267,6 +268,58 @@ def write_previews(site: Site, shapes: dict) -> None:
         canvas.save(site.out / home_preview(lang))
 
 
+THROUGH_TIME_PAGE = "through-time.html"
+
+
+def write_through_time_page(site: Site, lang: Lang) -> None:
+    """The map through the years: its page beside the chart pages, with its images' files, text alternatives and
+    embed codes (the images themselves are drawn with the others, `write_through_time_images`)."""
+    model = page_models.map_through_time(Link(page="timeline", lang=lang), site.data)
+    site.page(model, routes.site_dir(lang, "home"), home_preview(lang), "timeline", file=THROUGH_TIME_PAGE)
+
+
+def through_time_paths(lang: Lang) -> list[str]:
+    """Where the files of the map through the years go: beside the chart images of the language."""
+    folder = routes.site_dir(lang, "home")
+    return [f"{folder}/{stem}.{fmt}" for stem, formats in presentation.THROUGH_TIME_FILES.items() for fmt in formats]
+
+
+def through_time_key(ties: pd.DataFrame, lang: Lang) -> str:
+    """What the map through the years is drawn from: the ties, the language, the drawing code and its texts, the
+    boundaries. Unchanged, a rebuild keeps the files (CACHE_FILE)."""
+    from twinnings import __version__, map_image, style, through_time
+
+    digest = hashlib.sha256(f"{lang}|{__version__}|".encode())
+    digest.update(ties.to_csv(index=False).encode())
+    for module in (map_image, through_time, style, i18n):
+        digest.update(Path(module.__file__).read_bytes())
+    for path in sorted(boundaries.EMBEDDED_DIR.iterdir()):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_through_time_images(site: Site, shapes: dict, langs: Collection[Lang]) -> None:
+    """The animation (GIF, WebP) and the small multiples (PNG, SVG) of the map through the years in each
+    language, drawn only when what they are drawn from changed since the last export into the folder."""
+    cache_path = site.out / CACHE_FILE
+    cache = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.is_file() else {}
+    for lang in langs:
+        key = through_time_key(site.data.ties, lang)
+        paths = through_time_paths(lang)
+        if all(cache.get(path) == key and (site.out / path).is_file() for path in paths):
+            progress(f"{lang}: the map through the years unchanged")
+            continue
+        started = time.perf_counter()
+        files = presentation.through_time_images(site.data.ties, shapes["nl"][0], shapes["nl"][1], lang)
+        for (stem, fmt), content in files.items():
+            path = f"{routes.site_dir(lang, 'home')}/{stem}.{fmt}"
+            site.write_bytes(path, content)
+            cache[path] = key
+        sizes = ", ".join(f"{stem}.{fmt} {len(content) / 1000:.0f} kB" for (stem, fmt), content in files.items())
+        progress(f"{lang}: the map through the years in {time.perf_counter() - started:.1f} s ({sizes})")
+    cache_path.write_text(json.dumps(cache, indent=0, sort_keys=True), encoding="utf-8")
+
+
 IMAGES_LEFT_OUT = ".images-left-out.json"
 
 
@@ -408,6 +461,7 @@ def export_site(
         write_maps(site, lang, places, shapes)
         all_kits += write_chart_pages(site, lang, places)
         write_home(site, lang, places)
+        write_through_time_page(site, lang)
         write_sections(site, lang, places, Path(data_dir))
         chosen = [place_id for place_id in places["id"] if not only or place_id in only]
         for done, place_id in enumerate(chosen, 1):
@@ -418,11 +472,14 @@ def export_site(
         (out / "assets" / f"search-{lang}.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+    built = [lang for lang in i18n.LANGS if lang in langs]
     if images:
         write_images(all_kits, out)
         write_previews(site, shapes)
+        write_through_time_images(site, shapes, built)
     else:  # what a full build would draw, so a quick check can still see where every page's images point
-        site.write(IMAGES_LEFT_OUT, json.dumps(sorted(planned_images(site, all_kits)), indent=0))
+        planned = planned_images(site, all_kits) + [path for lang in built for path in through_time_paths(lang)]
+        site.write(IMAGES_LEFT_OUT, json.dumps(sorted(planned), indent=0))
     write_sitemap(site)
     site.write("index.html", site_render.render_root(site.base))
     return sorted(p for p in out.rglob("*") if p.is_file())

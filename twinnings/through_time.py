@@ -19,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from twinnings import model
+from twinnings.i18n import Lang, t
 
 FIRST_YEAR = 1979  # Rotterdam–Shanghai, the first tie
 # What a tie was in a year, drawn in this order (the most certain last, on top).
@@ -28,6 +29,11 @@ YEAR_STATES = ("perhaps_begun", "ended_unknown_year", "ended", "in_force", "new"
 def years() -> range:
     """Every year a map can show, the first tie's to the release's."""
     return range(FIRST_YEAR, model.RELEASE_YEAR + 1)
+
+
+def panel_years() -> tuple[int, ...]:
+    """The years a row of small maps shows: every ten years from 1985, and the release's."""
+    return (1985, 1995, 2005, 2015, model.RELEASE_YEAR)
 
 
 def year_state(started: str, ended: str, status: str, last_evidence: str, year: int) -> str | None:
@@ -89,3 +95,17 @@ def on_map(ties: pd.DataFrame, year: int | None) -> pd.DataFrame:
 def events_in(events: pd.DataFrame, year: int) -> pd.DataFrame:
     """The events dated in `year`: an event known only as an interval counts in the year it began."""
     return events[events["date"].fillna("").map(lambda date: model.year_of(model.lower(date))) == year]
+
+
+def unknown_starts(ties: pd.DataFrame) -> int:
+    """How many ties are on no year's map: their start is unknown."""
+    return int((ties["started"].fillna("") == "").sum())
+
+
+def counts_text(ties: pd.DataFrame, year: int, lang: Lang) -> str:
+    """What the map of `year` shows, in words: '27 ties, 25 places' (places: Dutch municipalities and provinces)."""
+    shown = ties_in(ties, year)
+    n_ties, n_places = len(shown), shown["nl_place_id"].nunique()
+    ties_text = t("n_ties_one", lang) if n_ties == 1 else t("n_ties", lang, n=str(n_ties))
+    places_text = t("n_places_one", lang) if n_places == 1 else t("n_places", lang, n=str(n_places))
+    return f"{ties_text}, {places_text}"

@@ -14,9 +14,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from markupsafe import escape
 
 from tests.site.conftest import PUBLISHED_AT
-from twinnings import DATA_DIR, boundaries, charts, presentation, routes
+from twinnings import DATA_DIR, boundaries, charts, model, presentation, routes
 from twinnings.routes import SITE_PLACE_MAP, SITE_PLACE_MAP_DATA, Link
 from twinnings.static_site import (
     CHART_IMAGES,
@@ -39,6 +40,21 @@ def test_every_chart_and_map_has_a_page_an_embed_its_data_and_planned_images(sit
     for view in ("nl", "cn"):
         assert (folder / f"map-{view}.html").is_file() and (folder / f"embed-map-{view}.html").is_file()
     assert f'<html lang="{lang}">' in (folder / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_map_through_the_years_has_its_page_with_text_alternatives_files_and_embed_codes(site, lang):
+    text = (site / lang / "through-time.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img src="([^"]+)" alt="([^"]+)"', text)
+    assert [src for src, _alt in images] == ["through-time.gif", "through-time-panels.png"]
+    for (_src, alt), first in zip(images, (1979, 1985)):  # what each shows, from its first year to the release's
+        assert f"{first}: " in alt and f"{model.RELEASE_YEAR}: " in alt
+    files = {f"{lang}/{name}" for name in re.findall(r'<a href="(through-time[^"]*)" download>', text)}
+    assert files == {f"{lang}/through-time.{ext}" for ext in ("gif", "webp")} | {
+        f"{lang}/through-time-panels.{ext}" for ext in ("png", "svg")
+    }
+    assert files <= planned_images(site)  # drawn by a build with images
+    assert text.count(escape(f'<img src="{PUBLISHED_AT}/{lang}/through-time')) == 2
 
 
 def test_chart_images_are_drawn_at_publication_size_and_kept_when_unchanged(tmp_path, dataset):

@@ -3,11 +3,14 @@ The assembly itself is `presentation` (shared with the static site); `render` ca
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from twinnings import boundaries, charts, i18n, image_formats, presentation, routes, safe_text
+from twinnings import boundaries, charts, i18n, image_formats, presentation, routes, safe_text, through_time
+from twinnings.blocks import ImageBlock
 from twinnings.routes import Link
 from twinnings.ui import context, links, state
 
@@ -105,3 +108,51 @@ def map_download(link: Link, selection: pd.DataFrame, fmt: str) -> None:
         key=f"download_map_{fmt}",
         on_click="ignore",
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)  # both languages' GIF, PNG and SVG: a few MB at most
+def through_time_file(stem: str, fmt: str, ties: pd.DataFrame, lang: i18n.Lang, geo_dir: str) -> bytes:
+    """One file of the map through the years, drawn once per process and language (the data is read-only)."""
+    folder = Path(geo_dir)
+    shapes = (boundaries.read_boundaries(folder, "provinces"), boundaries.read_boundaries(folder, "municipalities"))
+    return presentation.through_time_images(ties, *shapes, lang, wanted=((stem, fmt),))[stem, fmt]
+
+
+def through_time_button(stem: str, fmt: str, text: str, ties: pd.DataFrame, lang: i18n.Lang) -> None:
+    """A download of the map through the years, drawn only when clicked (then kept)."""
+    geo_dir = str(context.settings().boundaries_dir)
+
+    def draw() -> bytes:
+        return through_time_file(stem, fmt, ties, lang, geo_dir)
+
+    st.download_button(
+        text,
+        draw,
+        f"stedenbanden-{stem}-{lang}.{fmt}",
+        image_formats.MEDIA_TYPES[fmt],
+        key=f"download_{stem}_{fmt}",
+        on_click="ignore",
+    )
+
+
+def through_time_downloads(ties: pd.DataFrame, lang: i18n.Lang) -> None:
+    """Beside the map's own downloads: the map through the years of all ties, as the animation (GIF) and the
+    small multiples (PNG, SVG)."""
+    years = through_time.years()
+    st.caption(i18n.t("through_time_downloads_help", lang, first=str(years[0]), last=str(years[-1])))
+    animation, panels = presentation.THROUGH_TIME_ANIMATION, presentation.THROUGH_TIME_PANELS
+    through_time_button(animation, "gif", i18n.t("through_time_download_animation", lang, fmt="GIF"), ties, lang)
+    for fmt in presentation.THROUGH_TIME_FILES[panels]:
+        text = i18n.t("through_time_download_panels", lang, fmt=fmt.upper())
+        through_time_button(panels, fmt, text, ties, lang)
+
+
+def image_block(block: ImageBlock, ties: pd.DataFrame, lang: i18n.Lang) -> None:
+    """A publication image (the static site's page of the map through the years shows them): the image, its
+    caption and a download per format."""
+    geo_dir = str(context.settings().boundaries_dir)
+    shown = through_time_file(block.name, block.formats[0], ties, lang, geo_dir)
+    st.image(shown, caption=block.caption)
+    st.caption(safe_text.markdown(block.alt))
+    for fmt in block.formats:
+        through_time_button(block.name, fmt, fmt.upper(), ties, lang)

@@ -33,6 +33,7 @@ from twinnings.blocks import (
     Downloads,
     Figures,
     Heading,
+    ImageBlock,
     Links,
     MapBlock,
     Notice,
@@ -144,7 +145,7 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
         returned_objects=["last_object_clicked_tooltip"],
         key=f"map_{view}",
     )
-    tools = st.columns([1, 1, 1.5, 1.5, 1])  # wide enough for 'Download kaart (PNG)' in full
+    tools = st.columns([1, 1, 1.5, 1.5, 1.5])  # wide enough for "Download kaart (PNG)", "Kaart door de jaren"
     with tools[0]:
         links.copy_link_button(lang)
     with tools[1].popover(i18n.t("embed", lang)):
@@ -152,6 +153,8 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
     for column, image_format in zip(tools[2:4], image_formats.NAMES):
         with column:
             ui_blocks.map_download(link, selection, image_format)
+    with tools[4].popover(i18n.t("through_time_button", lang)):
+        ui_blocks.through_time_downloads(data.ties, lang)
     tooltip = (clicked or {}).get("last_object_clicked_tooltip")
     town = maps.clicked_town(home.labels, tooltip) if view == "nl" else None
     if town:
@@ -168,6 +171,10 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
 
 def chart(block: ChartBlock, model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str) -> None:
     ui_blocks.chart_block(block.kit, fmt, block.tools)
+
+
+def image(block: ImageBlock, model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str) -> None:
+    ui_blocks.image_block(block, data.ties, model.link.lang)
 
 
 def table(block: Table, model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str) -> None:
@@ -277,6 +284,7 @@ RENDERERS = {
     "search": search,
     "map": map_block,
     "chart": chart,
+    "image": image,
     "table": table,
     "sources": sources,
     "links": link_list,
