@@ -222,3 +222,13 @@ def test_plain_text_drops_invisible_characters_and_cuts_long_names() -> None:
     assert plain_text("lang " * 100, 12) == "lang lang l…"
     assert plain_text(None) == plain_text(float("nan")) == ""
     assert re.fullmatch(r"\$x\^2\$", plain_text("$x^2$"))
+
+
+def test_a_map_image_of_a_year_draws_only_that_years_ties_in_its_states(dataset: Dataset) -> None:
+    from twinnings import through_time
+
+    svg = map_image("cn", dataset.ties, None, None, "t", "s", "", "nl", fmt="svg", year=2005)
+    assert sorted(ids_with(svg, "tw-arc-")) == sorted(
+        f"tw-arc-{i}" for i in through_time.ties_in(dataset.ties, 2005)["id"]
+    )
+    assert b"Banden in het gekozen jaar" in svg and b"nieuw dat jaar" in svg

@@ -51,9 +51,9 @@ from twinnings.style import (
     CHOROPLETH_COLOURS,
     MARKER_OUTLINE,
     SEA_COLOUR,
+    STATE_STYLE,
     STATUS_DASH,
     STATUS_RANK,
-    STATUS_STYLE,
     YEAR_STATE_STYLE,
     choropleth_class,
 )
@@ -272,7 +272,7 @@ def fit_extent(ax: Axes, x: Sequence[float], y: Sequence[float], margin: float =
 # --- symbols --------------------------------------------------------------------------------------
 
 
-def marker_area(status: str, diameter: float, style: dict[str, tuple[str, str]] = STATUS_STYLE) -> float:
+def marker_area(status: str, diameter: float, style: dict[str, tuple[str, str]] = STATE_STYLE) -> float:
     """Scatter size (points²) of a status symbol of nominal `diameter` points."""
     return (diameter * MARKER_SCALE[style[status][1]]) ** 2
 
@@ -291,7 +291,7 @@ def add_markers(
     xy: np.ndarray,
     diameter: dict[str, float],
     z: float = 6,
-    style: dict[str, tuple[str, str]] = STATUS_STYLE,
+    style: dict[str, tuple[str, str]] = STATE_STYLE,
     gid: str = "tw-marker-{}",
     outline: float = 1.1,
 ) -> list[PathCollection]:
@@ -464,11 +464,12 @@ def add_footer(fig: Figure, text: str) -> None:
     )
 
 
-def status_handles(lang: Lang, arcs: bool) -> list[Line2D]:
-    """Legend entries in the map's symbols; with `arcs`, the line style of each status through the marker."""
+def status_handles(lang: Lang, arcs: bool, in_a_year: bool = False) -> list[Line2D]:
+    """Legend entries in the map's symbols, today's or a year's; with `arcs`, the line style of each status
+    through the marker."""
     handles = []
-    for status in STATES:
-        colour, shape = STATUS_STYLE[status]
+    for status in tuple(reversed(YEAR_STATES)) if in_a_year else STATES:
+        colour, shape = STATE_STYLE[status]
         line = {"color": ARC_COLOURS[status], "linestyle": dash_pattern(status, 1.8)} if arcs else {}
         handles.append(symbol_handle(colour, shape, label("state", status, lang), **line))
     return handles
@@ -574,6 +575,7 @@ def draw_nl(
     provinces: dict | None,
     municipalities: dict | None,
     lang: Lang,
+    in_a_year: bool = False,
 ) -> None:
     """Provinces shaded by ties, thin municipality outlines, one status symbol per Dutch place (RD New)."""
     ax = nl_axes(fig, top)
@@ -588,9 +590,8 @@ def draw_nl(
     add_markers(ax, places, xy, NL_MARKERS)
     if 0 < len(places) <= LABEL_LIMIT:
         place_labels(ax, canvas, places, xy, "nl", lang)
-    legend = add_legend(
-        fig, status_handles(lang, arcs=False), t("legend_title", lang), (24 / WIDTH_PT, top), "upper left"
-    )
+    key_title = t("year_legend" if in_a_year else "legend_title", lang)
+    legend = add_legend(fig, status_handles(lang, False, in_a_year), key_title, (24 / WIDTH_PT, top), "upper left")
     below = fig.transFigure.inverted().transform(legend.get_window_extent(canvas.get_renderer()).p0)[1]
     if provinces is not None:
         add_legend(
@@ -598,7 +599,15 @@ def draw_nl(
         )
 
 
-def draw_cn(fig: Figure, canvas: FigureCanvasAgg, top: float, ties: pd.DataFrame, world: dict | None, lang: Lang):
+def draw_cn(
+    fig: Figure,
+    canvas: FigureCanvasAgg,
+    top: float,
+    ties: pd.DataFrame,
+    world: dict | None,
+    lang: Lang,
+    in_a_year: bool = False,
+):
     """Natural Earth background with China highlighted, a geodesic arc per tie, places on both ends."""
     ax = fig.add_axes((0, 40 / HEIGHT_PT, 1, top - 40 / HEIGHT_PT))
     ax.set_axis_off()
@@ -644,8 +653,8 @@ def draw_cn(fig: Figure, canvas: FigureCanvasAgg, top: float, ties: pd.DataFrame
             place_labels(ax, canvas, places, xy, "cn", lang)
     add_legend(
         fig,
-        status_handles(lang, arcs=True),
-        t("legend_title", lang),
+        status_handles(lang, True, in_a_year),
+        t("year_legend" if in_a_year else "legend_title", lang),
         (24 / WIDTH_PT, 52 / HEIGHT_PT),
         "lower left",
         wide=True,
@@ -663,6 +672,7 @@ def map_image(
     lang: Lang,
     fmt: Format = "png",
     world: dict | None = None,
+    year: int | None = None,
 ) -> bytes:
     """The current map view of `ties` as a PNG (2400 x 1350 px) or SVG (1200 x 675 pt) with title,
     subtitle, key and credits inside it.
@@ -673,23 +683,26 @@ def map_image(
     leaves the layer out). world: a world-atlas TopoJSON (CN view; default the vendored one).
     title/subtitle: shown as plain text (the subtitle describes the selection); source: the caller's
     credit, printed before the data version and the boundary/world credit this module always adds.
+    year: the map as it stood then (through_time.on_map); `ties` are today's either way.
     Same input, same bytes: reporters can re-download without their CMS seeing a new picture."""
     if view not in ("nl", "cn"):
         raise ValueError(f"unknown map view {view!r}; expected 'nl' or 'cn'")
     if fmt not in image_formats.NAMES:
         raise ValueError(f"unknown image format {fmt!r}; expected 'png' or 'svg'")
+    ties = through_time.on_map(ties, year)
+    in_a_year = year is not None
     with _LOCK, matplotlib.rc_context(rc_params()):
         fig = Figure(figsize=FIG_SIZE_IN, dpi=72, facecolor="white")
         canvas = FigureCanvasAgg(fig)
         top = add_header(fig, canvas, title, subtitle)
         if view == "nl":
-            draw_nl(fig, canvas, top, ties, provinces, municipalities, lang)
+            draw_nl(fig, canvas, top, ties, provinces, municipalities, lang, in_a_year)
         else:
             if world is None:
                 from twinnings.boundaries import read_world
 
                 world = read_world()
-            draw_cn(fig, canvas, top, ties, world, lang)
+            draw_cn(fig, canvas, top, ties, world, lang, in_a_year)
         add_footer(fig, source_line(view, lang, source))
         return saved(fig, fmt)
 

@@ -141,3 +141,30 @@ def test_the_partial_chart_bundle_draws_every_chart_kind_in_both_layouts(browser
             assert page.errors == []
         finally:
             page.context.close()
+
+
+def test_the_static_map_shows_any_year_by_address_keyboard_and_play(page, site_url, dataset):
+    """A tie is on the map only in the years it was there (through_time), whichever way the year is chosen."""
+    from twinnings import through_time
+
+    def places_in(year):
+        return through_time.ties_in(dataset.ties, year)["nl_place_id"].nunique()
+
+    page.goto(f"{site_url}/nl/map-nl.html?year=2005")
+    year = page.locator(".tw-year-value")
+    expect(year).to_have_text("2005")
+    expect(page.locator(".tw-marker")).to_have_count(places_in(2005))
+    slider = page.get_by_role("slider", name="Kaart in het jaar")
+    slider.press("ArrowRight")
+    expect(year).to_have_text("2006")
+    expect(page.locator(".tw-marker")).to_have_count(places_in(2006))
+    assert slider.get_attribute("aria-valuetext") == "2006"
+    slider.press("End")
+    expect(year).to_have_text("vandaag")
+    expect(page.locator(".tw-marker")).to_have_count(dataset.ties["nl_place_id"].nunique())
+    play = page.get_by_role("button", name="▶ Afspelen")
+    play.click()  # from today it starts again at the first tie's year and steps on
+    expect(year).to_have_text("1980")
+    page.get_by_role("button", name="⏸ Pauzeren").click()
+    expect(page.get_by_role("button", name="▶ Afspelen")).to_be_visible()
+    assert page.errors == []

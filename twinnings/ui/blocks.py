@@ -77,13 +77,17 @@ def passive_map(view, height: int, key: str) -> None:
 
 
 def map_download(link: Link, selection: pd.DataFrame, fmt: str) -> None:
-    """'Download kaart' as PNG or SVG at publication size, drawn on the server only when clicked."""
+    """'Download kaart' as PNG or SVG at publication size, drawn on the server only when clicked; in the
+    link's year when it has one (`selection` is today's ties)."""
     from twinnings import map_image
 
     lang, view = link.lang, link.filter.view
     geo_dir = context.settings().boundaries_dir
     title = f"{i18n.t('app_title', lang)}: {i18n.t(f'view_{view}', lang)}"
     subtitle = charts.selection_text(link.filter, lang)
+    if link.year is not None:
+        title = f"{title}, {link.year}"
+        subtitle = f"{i18n.t('map_in_year', lang, year=str(link.year))} · {subtitle}"
     public = context.settings().public_url
     source = link.url(public) if public else ""
 
@@ -98,6 +102,7 @@ def map_download(link: Link, selection: pd.DataFrame, fmt: str) -> None:
             source,
             lang,
             fmt=fmt,
+            year=link.year,
         )
 
     st.download_button(

@@ -135,7 +135,6 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
     link = replace(block.link, filter=replace(block.link.filter, view=view))
     selection = filters.apply(link.filter, data.ties)
     home = ui_blocks.home_map(link, selection, data, places)
-    selection = through_time.on_map(selection, link.year)  # what the map shows, for a click on it
     st.markdown(f"[{i18n.t('skip_map', lang)}](#{page_models.MAP_TABLE_ANCHOR})")
     clicked = st_folium(
         home.view.base,
@@ -159,6 +158,7 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
     town = maps.clicked_town(home.labels, tooltip) if view == "nl" else None
     if town:
         st.switch_page(routes.PAGE["profile"].script, query_params=Link(page="profile", place=town, lang=lang).query())
+    selection = through_time.on_map(selection, link.year)  # what the map shows, for a click on it
     place = maps.clicked_place(selection, lang, tooltip)
     if place:
         side, place_id = place
