@@ -181,6 +181,7 @@ def test_download_names_and_place_folders_share_one_slug_rule():
 def test_the_static_site_holds_the_unfiltered_views_only():
     assert routes.static_path(Link(show="map", filter=Filter(view="cn"), lang="en")) == "en/embed-map-cn.html"
     assert routes.static_path(Link(show="standing")) == "nl/embed-standing.html"
+    assert routes.static_path(Link(show="map", year=2010)) == "nl/embed-map-nl.html?year=2010"
     assert routes.static_path(Link(show="standing", filter=Filter(statuses=("ended",)))) is None
     assert routes.static_path(Link(show="actors", events=EventFilter(actors=("cpaffc",)))) is None
 

@@ -330,10 +330,13 @@ def export_name(chart_name: str, link: Link) -> str:
 def static_path(link: Link) -> str | None:
     """The static site's page for a link, relative to the site's root, or None when the site does not
     hold that view (it holds every chart and map of all the data, not each selection)."""
-    if not link.show or link.canonical() != Link(show=link.show, lang=link.lang, filter=_view_only(link)):
+    year = link.year if link.show == "map" else None
+    whole = Link(show=link.show, lang=link.lang, filter=_view_only(link), year=year)
+    if not link.show or link.canonical() != whole:
         return None
     stem = f"map-{link.filter.view}" if link.show == "map" else link.show
-    return f"{link.lang}/embed-{stem}.html"
+    asked = f"?year={year}" if year is not None else ""  # the map document opens in that year
+    return f"{link.lang}/embed-{stem}.html{asked}"
 
 
 def _view_only(link: Link) -> Filter:
