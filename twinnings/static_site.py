@@ -129,7 +129,7 @@ class Site:
         self.write(path, site_render.render_embed(model, page))
 
 
-CHART_SCRIPTS = ("assets/plotly.min.js", "assets/charts.js")  # deferred: the page and its map show first
+CHART_SCRIPTS = ("assets/charts.js",)  # deferred; it loads assets/plotly.min.js when a chart comes into view
 MAP_ASSETS = (  # what the map frame loads first; the home page asks for them while it is itself parsed
     ("app/static/vendor/leaflet/leaflet.css", "style"),
     ("app/static/vendor/jquery/jquery.min.js", "script"),

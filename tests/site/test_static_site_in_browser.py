@@ -36,6 +36,7 @@ def test_a_page_of_each_kind_draws_has_no_serious_violation_and_stays_on_the_hos
     page.goto(f"{site_url}/{path}")
     page.wait_for_load_state("networkidle")
     for chart in page.locator("[data-chart]").all():
+        chart.scroll_into_view_if_needed()  # a chart is drawn when it comes into view
         expect(chart.locator(".main-svg").first).to_be_attached()
     assert serious_violations(page) == []
     for frame in page.frames[1:]:
@@ -75,11 +76,36 @@ def test_the_home_map_is_in_the_first_screen_and_a_place_page_fits_the_width(bro
         expect(page.frame_locator("iframe.mapframe").locator(".tw-marker").first).to_be_attached()
         assert page.locator("iframe.mapframe").bounding_box()["y"] < 800
         page.goto(f"{site_url}/nl/plaats/gm0855-tilburg/")
+        page.locator("[data-chart]").scroll_into_view_if_needed()
         chart = page.locator("[data-chart] .main-svg").first
         expect(chart).to_be_attached()
         assert chart.bounding_box()["width"] <= width
         if width >= 1024:
             overflowing = "[...document.querySelectorAll('.tw-table')].filter(t => t.scrollWidth > t.clientWidth)"
             assert page.evaluate(f"{overflowing}.length") == 0
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_chart_below_the_first_screen_keeps_its_place_and_is_drawn_when_it_comes_into_view(browser, site_url, width):
+    """Nothing moves when a chart is drawn: its box has the height of the layout it gets (the compact one on a
+    phone) from the start. Below the first screen it waits for the reader, and so does the chart library."""
+    page = new_page(browser, viewport={"width": width, "height": 800})
+    try:
+        page.goto(f"{site_url}/nl/plaats/gm0855-tilburg/")
+        page.wait_for_load_state("networkidle")
+        box = page.locator("[data-chart]")
+        assert box.bounding_box()["y"] > 800
+        spec = page.evaluate(
+            "JSON.parse(document.getElementById(document.querySelector('[data-chart]').dataset.chart).textContent)"
+        )
+        layout = spec["compact" if width < 760 else "full"]["layout"]
+        assert box.bounding_box()["height"] == layout["height"]
+        assert box.locator(".main-svg").count() == 0 and page.evaluate("typeof Plotly") == "undefined"
+        box.scroll_into_view_if_needed()
+        expect(box.locator(".main-svg").first).to_be_attached()
+        assert box.bounding_box()["height"] == layout["height"]
+        assert page.errors == []
     finally:
         page.context.close()
