@@ -137,23 +137,23 @@ MAP_ASSETS = (  # what the map frame loads first; the home page asks for them wh
 )
 
 
-def map_document(view: maps.MapView, folder: str, title: str, lang: Lang) -> str:
-    """A folium map as a frame document of the site, its vendor files from the site itself."""
-    return view.document(title, lang, routes.site_href(folder, "app/static/vendor").rstrip("/"))
+def map_document(view: maps.MapView, folder: str, title: str, lang: Lang, description: str = "") -> str:
+    """A folium map as a frame document of the site, its vendor files from the site itself; with a
+    `description`, an embed page of its own (maps.MapView.document)."""
+    return view.document(title, lang, routes.site_href(folder, "app/static/vendor").rstrip("/"), description)
 
 
 def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> None:
-    """Both home map views as frame documents; each doubles as its embed page. Every Dutch place on them
-    links to its page on the site."""
+    """Both home map views as frame documents of the home page, and as embed pages of their own (described
+    for search engines). Every Dutch place on them links to its page on the site."""
     folder = routes.site_dir(lang, "home")
     for view in ("nl", "cn"):
         link = Link(filter=Filter(view=view), lang=lang)
         pages = place_pages(site, folder, lang)
-        home = presentation.home_map(link, site.data.ties, site.data, places, "none", shapes[view], pages)
         title = f"{t('app_title', lang)}: {t(f'view_{view}', lang)}"
-        document = map_document(home.view, folder, title, lang)
-        for stem in (f"map-{view}", f"embed-map-{view}"):
-            site.write(f"{folder}/{stem}.html", document)
+        for stem, description in ((f"map-{view}", ""), (f"embed-map-{view}", t("app_tagline", lang))):
+            home = presentation.home_map(link, site.data.ties, site.data, places, "none", shapes[view], pages)
+            site.write(f"{folder}/{stem}.html", map_document(home.view, folder, title, lang, description))
 
 
 def place_pages(site: Site, folder: str, lang: Lang):
