@@ -104,6 +104,13 @@ def lost_points(data: dict) -> dict[str, list[str]]:
                 audits.append(f"{ref['id']} {audit['score']:.2f}" + (f" ({shown})" if shown else ""))
         if audits:
             lost[name] = audits
+    shifts = [
+        f"{item['node'].get('selector', '?')} {item['score']:.3f}"
+        for item in data["audits"].get("layout-shifts", {}).get("details", {}).get("items", [])
+        if item.get("node")
+    ]
+    if shifts:
+        lost["layout shifts"] = shifts
     return lost
 
 
