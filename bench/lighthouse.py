@@ -39,6 +39,7 @@ LIGHTHOUSE = "12.8.2"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
 PRESETS = ("mobile", "desktop")
+ATTEMPTS = 3  # on a busy machine Lighthouse now and then gives up waiting for Chromium; such a run is repeated
 SITE_PAGES = (  # one page of each kind, in Dutch: (kind, path under the site's root)
     ("home", "nl/"),
     ("big place", "nl/plaats/gm0014-groningen/"),  # most ties of a municipality, the longest municipality page
@@ -79,7 +80,14 @@ def lighthouse(url: str, preset: str, keep: Path | None = None, run: int = 1) ->
         if preset == "desktop":
             command.append("--preset=desktop")
         env = {**os.environ, "CHROME_PATH": CHROMIUM}
-        subprocess.run(command, check=True, env=env, cwd=tempfile.gettempdir())
+        for attempt in range(1, ATTEMPTS + 1):
+            done = subprocess.run(command, env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True)
+            if done.returncode == 0:
+                break
+            failure = done.stderr.strip()[-300:]
+            print(f"  Lighthouse failed on {url} ({preset}), attempt {attempt}: {failure}", file=sys.stderr)
+        else:
+            raise RuntimeError(f"Lighthouse failed {ATTEMPTS} times on {url} ({preset})")
         data = json.loads(report.read_text(encoding="utf-8"))
         if keep:
             keep.mkdir(parents=True, exist_ok=True)
