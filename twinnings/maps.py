@@ -624,10 +624,11 @@ class MapView:
         self.layers.add_to(self.base)
         return self.base
 
-    def document(self, title: str, lang: Lang, assets: str) -> str:
+    def document(self, title: str, lang: Lang, assets: str, description: str = "") -> str:
         """The map as a document of its own (the static site's frames): its title and language, its
         scripts inside the body, and Leaflet and the other vendor files from `assets` (a relative
-        folder) instead of the app's static address."""
+        folder) instead of the app's static address. A frame of another page stays out of search engines;
+        with a `description` the document is a page of its own (an embed page), described for them."""
         combined = self.combined()
         for element in walk(combined):
             for attr in ("default_js", "default_css"):
@@ -635,7 +636,7 @@ class MapView:
                 if links:
                     setattr(element, attr, [(name, url.replace(STATIC_URL, assets, 1)) for name, url in links])
         figure = combined.get_root()
-        figure.title, figure.lang = title, lang
+        figure.title, figure.lang, figure.description = title, lang, description
         figure._template = markup.script_template("map/frame.html")
         return figure.render()
 

@@ -53,6 +53,15 @@ def absolute(base: str, path: str) -> str:
 
 
 @dataclass(frozen=True)
+class ChartSpec:
+    """A chart's figure in both layouts as inert JSON, and the height of each (its box keeps it before drawing)."""
+
+    json: Markup
+    full_height: int
+    compact_height: int
+
+
+@dataclass(frozen=True)
 class SiteContext:
     """What every page of one export shares: the published base, the place slugs, where the app and
     the corrections live, and which charts the site draws as image files."""
@@ -62,7 +71,7 @@ class SiteContext:
     app_url: str = ""
     corrections_url: str | None = None
     drawn: frozenset[str] = frozenset()  # chart views with PNG and SVG files under the language's folder
-    figures: dict[str, Markup] = field(default_factory=dict, compare=False)  # a chart's JSON, once per export
+    figures: dict[str, ChartSpec] = field(default_factory=dict, compare=False)  # a chart's JSON, once per export
 
 
 def site_folder(link: Link, slugs: dict[str, str]) -> str:
@@ -211,8 +220,9 @@ class SitePage:
         src = absolute(self.site.base, embed_path) if self.site.base else f"/{embed_path}"
         return {
             "spec_id": spec_id,
-            "spec": self.site.figures[key],
+            "spec": self.site.figures[key].json,
             "height": kit.height,
+            "box_heights": (self.site.figures[key].full_height, self.site.figures[key].compact_height),
             "width": charts.EXPORT_WIDTH,
             "scale": {image.name: image.scale for image in image_formats.IMAGE_FORMATS},
             "alt": kit.alt,
@@ -271,16 +281,18 @@ class SitePage:
         }
 
 
-def chart_spec(kit) -> Markup:
+def chart_spec(kit) -> ChartSpec:
     """A chart's figure in its full and compact layout and its config, as JSON that stays inert inside a
-    script element."""
+    script element, with the height each layout is drawn at (charts.js)."""
     figures = {}
     for name, chart in (("full", kit.chart), ("compact", charts.compact(kit.chart))):
         figure = chart.figure.to_plotly_json()  # a plain dict: no second validated copy of the figure
         layout = {key: value for key, value in figure["layout"].items() if key != "width"}
         figures[name] = json.loads(pio.to_json({**figure, "layout": {**layout, "autosize": True}}, validate=False))
     config = {**charts.export_config(kit.download_name, lang=kit.embed.lang), "responsive": True}
-    return Markup(safe_text.script_json({**figures, "config": config}))  # noqa: S704 - escaped for <script>
+    spec = Markup(safe_text.script_json({**figures, "config": config}))  # noqa: S704 - escaped for <script>
+    full, compact = (figures[name]["layout"].get("height") or charts.EXPORT_HEIGHT for name in ("full", "compact"))
+    return ChartSpec(spec, int(full), int(compact))
 
 
 def source_host(url: str) -> str:

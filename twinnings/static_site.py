@@ -130,7 +130,7 @@ class Site:
         self.write(path, site_render.render_embed(model, page))
 
 
-CHART_SCRIPTS = ("assets/plotly.min.js", "assets/charts.js")  # deferred: the page and its map show first
+CHART_SCRIPTS = ("assets/charts.js",)  # deferred; it loads assets/plotly.min.js when a chart comes into view
 MAP_ASSETS = (  # what the map frame loads first; the home page asks for them while it is itself parsed
     ("app/static/vendor/leaflet/leaflet.css", "style"),
     ("app/static/vendor/leaflet/leaflet.js", "script"),
@@ -142,26 +142,27 @@ MAP_ASSETS = (  # what the map frame loads first; the home page asks for them wh
 WORLD_PATH = f"app/static/{boundaries.WORLD_FILE.relative_to(STATIC_DIR).as_posix()}"
 
 
-def map_document(view: maps.MapView, folder: str, title: str, lang: Lang) -> str:
-    """A folium map as a frame document of the site, its vendor files from the site itself."""
-    return view.document(title, lang, routes.site_href(folder, "app/static/vendor").rstrip("/"))
+def map_document(view: maps.MapView, folder: str, title: str, lang: Lang, description: str = "") -> str:
+    """A folium map as a frame document of the site, its vendor files from the site itself; with a
+    `description`, an embed page of its own (maps.MapView.document)."""
+    return view.document(title, lang, routes.site_href(folder, "app/static/vendor").rstrip("/"), description)
 
 
 def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> None:
-    """Both home map views as frame documents, with the year control; each doubles as its embed page (with
-    `?year=2010` the map in that year). Every Dutch place on them links to its page on the site. And the
-    one map document of every place's ties (`write_place_map`)."""
+    """Both home map views, with the year control, as frame documents of the home page and as embed pages of
+    their own (described for search engines; `?year=2010` opens the map in that year). Every Dutch place on
+    them links to its page on the site. And the one map document of every place's ties (`write_place_map`)."""
     folder = routes.site_dir(lang, "home")
     for view in ("nl", "cn"):
         link = Link(filter=Filter(view=view), lang=lang)
         pages = place_pages(site, folder, lang)
         provinces, municipalities, world = shapes[view]
         drawn = (provinces, municipalities, routes.site_href(folder, world, True) if world else None)
-        home = presentation.home_map(link, site.data.ties, site.data, places, "none", drawn, pages)
         title = f"{t('app_title', lang)}: {t(f'view_{view}', lang)}"
-        document = map_document(maps.with_years(home.view, site.data.ties, lang), folder, title, lang)
-        for stem in (f"map-{view}", f"embed-map-{view}"):
-            site.write(f"{folder}/{stem}.html", document)
+        for stem, description in ((f"map-{view}", ""), (f"embed-map-{view}", t("app_tagline", lang))):
+            home = presentation.home_map(link, site.data.ties, site.data, places, "none", drawn, pages)
+            view_in_years = maps.with_years(home.view, site.data.ties, lang)
+            site.write(f"{folder}/{stem}.html", map_document(view_in_years, folder, title, lang, description))
     data = routes.site_href(folder, routes.site_dir(lang, "places", "{name}"), True) + "/" + routes.SITE_PLACE_MAP_DATA
     frame = maps.cn_frame(lang, data, routes.site_href(folder, WORLD_PATH, True))
     site.write(f"{folder}/{routes.SITE_PLACE_MAP}", map_document(frame, folder, t("profile_map", lang), lang))

@@ -1,12 +1,46 @@
 // Draws every chart of a static page with plotly.js, in the layout that fits: the compact one (title and
 // notes wrapped, source line under the title) below 760 px, the publication layout above, as the app does.
+// A chart is drawn when it comes into view, and plotly.js (assets/plotly.min.js, beside this file) is loaded
+// then, or as soon as the reader starts to scroll or use the keyboard: a reader who never reaches a chart
+// does not wait for the library to run. Each chart's box keeps its height from the first paint (site.css:
+// the heights of both layouts are on the box), so nothing below it moves when it is drawn.
 (function () {
-  function draw() {
-    document.querySelectorAll("[data-chart]").forEach(function (box) {
-      var spec = JSON.parse(document.getElementById(box.getAttribute("data-chart")).textContent);
-      var figure = box.clientWidth < 760 ? spec.compact : spec.full;
-      box.style.height = (figure.layout.height || 675) + "px";
-      Plotly.newPlot(box, figure.data, figure.layout, spec.config);
+  var PLOTLY = document.currentScript.src.replace(/charts\.js(\?.*)?$/, "plotly.min.js");
+  var loading = null;
+  function plotly() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = PLOTLY;
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+  function spec(id) { return JSON.parse(document.getElementById(id).textContent); }
+  // One chart per task once the library is there, so a page of several charts is no single long task.
+  function draw(box) {
+    plotly().then(function (Plotly) {
+      setTimeout(function () {
+        var chart = spec(box.getAttribute("data-chart"));
+        var figure = box.clientWidth < 760 ? chart.compact : chart.full;
+        box.style.height = (figure.layout.height || 675) + "px";
+        Plotly.newPlot(box, figure.data, figure.layout, chart.config);
+      });
+    });
+  }
+  function drawWhenSeen(boxes) {
+    if (!("IntersectionObserver" in window)) { boxes.forEach(draw); return; }
+    var watcher = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { watcher.unobserve(entry.target); draw(entry.target); }
+      });
+    });
+    boxes.forEach(function (box) { watcher.observe(box); });
+    ["scroll", "keydown", "pointerdown"].forEach(function (kind) {
+      window.addEventListener(kind, function () { plotly(); }, {once: true, passive: true});
     });
   }
   // PNG and SVG at publication size of a chart the site has no image files of (a place's own chart):
@@ -15,13 +49,15 @@
     document.querySelectorAll("[data-download]").forEach(function (button) {
       button.closest("li").hidden = false;
       button.addEventListener("click", function () {
-        var spec = JSON.parse(document.getElementById(button.getAttribute("data-for")).textContent);
+        var chart = spec(button.getAttribute("data-for"));
         var box = document.createElement("div");
-        Plotly.toImage({ data: spec.full.data, layout: spec.full.layout }, {
-          format: button.getAttribute("data-download"),
-          width: Number(button.getAttribute("data-width")),
-          height: Number(button.getAttribute("data-height")),
-          scale: Number(button.getAttribute("data-scale")),
+        plotly().then(function (Plotly) {
+          return Plotly.toImage({ data: chart.full.data, layout: chart.full.layout }, {
+            format: button.getAttribute("data-download"),
+            width: Number(button.getAttribute("data-width")),
+            height: Number(button.getAttribute("data-height")),
+            scale: Number(button.getAttribute("data-scale")),
+          });
         }).then(function (url) {
           var link = document.createElement("a");
           link.href = url;
@@ -32,7 +68,7 @@
       });
     });
   }
-  function start() { draw(); offerDownloads(); }
+  function start() { drawWhenSeen(Array.prototype.slice.call(document.querySelectorAll("[data-chart]"))); offerDownloads(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -155,7 +155,6 @@ if (typeof module === "object" && module.exports) module.exports = twSearch;  //
   }
   fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
     index = twSearch.prepare(data);
-    form.hidden = false;
     show(input.value);
   });
   input.addEventListener("input", function () { show(input.value); });

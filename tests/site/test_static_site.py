@@ -349,6 +349,8 @@ def test_pages_load_the_partial_chart_bundle_a_favicon_and_zoomable_frames(site)
     assert 'rel="icon" href="../assets/favicon.svg"' in home and (site / "assets" / "favicon.svg").is_file()
     frame = (site / "nl" / "map-nl.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in frame  # a frame is no page of its own for a search engine
+    embed = read(site / "nl" / "embed-map-nl.html")  # the same map as an embed page is one, and says what it shows
+    assert "robots" not in embed.meta and embed.meta["description"]
     assert "user-scalable" not in frame and "maximum-scale" not in frame  # a reader may zoom (WCAG 1.4.4)
 
 

@@ -39,6 +39,7 @@ def test_a_page_of_each_kind_draws_has_no_serious_violation_and_stays_on_the_hos
     page.goto(f"{site_url}/{path}")
     page.wait_for_load_state("networkidle")
     for chart in page.locator("[data-chart]").all():
+        chart.scroll_into_view_if_needed()  # a chart is drawn when it comes into view
         expect(chart.locator(".main-svg").first).to_be_attached()
     assert serious_violations(page) == []
     for frame in page.frames[1:]:
@@ -106,6 +107,7 @@ def test_no_page_is_wider_than_the_screen_and_no_desktop_table_is_cut(browser, s
         for path in KINDS:
             page.goto(f"{site_url}/{path}")
             for chart in page.locator("[data-chart]").all():
+                chart.scroll_into_view_if_needed()  # a chart is drawn when it comes into view
                 expect(chart.locator(".main-svg").first).to_be_attached()
             assert page.evaluate("document.documentElement.scrollWidth") <= width, path
             if width >= 1024:
@@ -135,6 +137,7 @@ def test_the_partial_chart_bundle_draws_every_chart_kind_in_both_layouts(browser
             for view in routes.CHART_VIEWS:
                 page.goto(f"{site_url}/nl/{view}.html")
                 chart = page.locator("[data-chart]").first
+                chart.scroll_into_view_if_needed()
                 expect(chart.locator(".trace").first).to_be_attached()  # a drawn bar or line group
                 assert chart.evaluate(UNDRAWN_TRACES) == [], view
                 assert chart.evaluate("box => box._fullData.length") == chart.evaluate("box => box.data.length")
@@ -168,3 +171,27 @@ def test_the_static_map_shows_any_year_by_address_keyboard_and_play(page, site_u
     page.get_by_role("button", name="⏸ Pauzeren").click()
     expect(page.get_by_role("button", name="▶ Afspelen")).to_be_visible()
     assert page.errors == []
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_chart_below_the_first_screen_keeps_its_place_and_is_drawn_when_it_comes_into_view(browser, site_url, width):
+    """Nothing moves when a chart is drawn: its box has the height of the layout it gets (the compact one on a
+    phone) from the start. Below the first screen it waits for the reader, and so does the chart library."""
+    page = new_page(browser, viewport={"width": width, "height": 800})
+    try:
+        page.goto(f"{site_url}/nl/plaats/gm0855-tilburg/")
+        page.wait_for_load_state("networkidle")
+        box = page.locator("[data-chart]")
+        assert box.bounding_box()["y"] > 800
+        spec = page.evaluate(
+            "JSON.parse(document.getElementById(document.querySelector('[data-chart]').dataset.chart).textContent)"
+        )
+        layout = spec["compact" if width < 760 else "full"]["layout"]
+        assert box.bounding_box()["height"] == layout["height"]
+        assert box.locator(".main-svg").count() == 0 and page.evaluate("typeof Plotly") == "undefined"
+        box.scroll_into_view_if_needed()
+        expect(box.locator(".main-svg").first).to_be_attached()
+        assert box.bounding_box()["height"] == layout["height"]
+        assert page.errors == []
+    finally:
+        page.context.close()
