@@ -102,7 +102,7 @@ def test_a_popup_lies_inside_the_map_clear_of_its_controls(screen, site_url):
     map_box = frame.locator(".leaflet-container").bounding_box()
     popup_box = popup.bounding_box()
     assert inside(popup_box, map_box), (popup_box, map_box)
-    for control in (".leaflet-control-zoom", ".tw-legend", ".leaflet-bottom.leaflet-right"):
+    for control in (".leaflet-control-zoom", ".tw-legend", ".leaflet-bottom.leaflet-right", ".tw-year"):
         box = frame.locator(control).bounding_box()
         if box:
             assert apart(popup_box, box), control

@@ -171,15 +171,18 @@ function twMapAccess(map, text, narrowAt, css) {
         var size = map.getSize();
         var zoom = container.querySelector(".leaflet-control-zoom");
         var left = zoom ? zoom.offsetLeft + zoom.offsetWidth + 6 : 10;
-        var bottom = 10;
+        var bottom = 10, top = 10;
         container.querySelectorAll(".leaflet-bottom.leaflet-right").forEach(function(corner) {
             bottom = Math.max(bottom, corner.offsetHeight + 4);
+        });
+        container.querySelectorAll(".leaflet-top.leaflet-right").forEach(function(corner) {  // the year control
+            top = Math.max(top, corner.offsetHeight + 4);
         });
         var width = Math.max(140, Math.min(360, size.x - left - 10 - 50));
         popup.options.maxWidth = width;
         popup.options.minWidth = Math.min(popup.options.minWidth || 50, width);
-        popup.options.maxHeight = Math.max(120, size.y - bottom - 10 - 60);
-        popup.options.autoPanPaddingTopLeft = L.point(left, 10);
+        popup.options.maxHeight = Math.max(120, size.y - bottom - top - 60);
+        popup.options.autoPanPaddingTopLeft = L.point(left, top);
         popup.options.autoPanPaddingBottomRight = L.point(10, bottom);
     }
     if (!L.Popup.prototype.twFits) {
