@@ -438,3 +438,16 @@ def test_the_year_slider_puts_the_map_and_its_address_in_that_year_and_play_step
 def test_a_permalink_with_a_year_opens_the_map_in_that_year(monkeypatch):
     at = run_page(PAGES[0], "en", monkeypatch, params={"year": "1999", "view": "cn"})
     assert at.select_slider(key="w_map_year").value == 1999 and at.title[0].value == "The map in 1999"
+
+
+def test_a_click_on_a_year_of_a_chart_over_the_years_opens_the_map_in_that_year(monkeypatch):
+    from twinnings.ui import blocks
+
+    switched = []
+    monkeypatch.setattr(blocks.st, "switch_page", lambda page, query_params: switched.append((page, query_params)))
+    monkeypatch.setattr(blocks.st, "session_state", {})
+    blocks.open_map_of_year({"selection": {"points": [{"x": 2017, "y": 3}]}}, "en")
+    blocks.open_map_of_year({"selection": {"points": [{"x": 1850, "y": 3}]}}, "en")  # no map that year
+    blocks.open_map_of_year({"selection": {"points": []}}, "en")
+    assert switched == [("pages/map_page.py", {"year": ["2017"], "lang": ["en"]})]
+    assert blocks.st.session_state[blocks.state.YEAR_KEY] == 2017

@@ -53,6 +53,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "map_play": {"nl": "▶ Afspelen", "en": "▶ Play"},
     "map_pause": {"nl": "⏸ Pauzeren", "en": "⏸ Pause"},
     "map_in_year": {"nl": "De kaart in {year}", "en": "The map in {year}"},
+    "chart_year_hint": {
+        "nl": "Klik op een jaar in de grafiek voor de kaart van dat jaar.",
+        "en": "Click a year in the chart for the map of that year.",
+    },
     "year_events": {"nl": "Gebeurtenissen in {year}", "en": "Events in {year}"},
     "year_figures": {
         "nl": "In {year}: {n} banden, waarvan {new} nieuw en {ended} beëindigd; {events} gebeurtenissen.",

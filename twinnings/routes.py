@@ -71,6 +71,8 @@ CHART_VIEWS = tuple(view.show for view in EMBEDDABLES if view.kind == "chart")
 # The views whose full view is a profile when they name a place, and those the events filters narrow.
 PLACE_VIEWS = ("lifetimes",)
 EVENT_VIEWS = ("events", "actors")
+# The charts over the years whose click on a year opens the map in that year.
+YEAR_VIEWS = ("begun-ended", "standing")
 TIE_VIEWS = ("map", "begun-ended", "standing", "lifetimes")  # they draw the selected ties
 CHART_PREFIX = "stedenbanden-"
 

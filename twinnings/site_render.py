@@ -20,7 +20,18 @@ import plotly.io as pio
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from twinnings import __version__, charts, corrections, embeds, filters, image_formats, routes, safe_text, search
+from twinnings import (
+    __version__,
+    charts,
+    corrections,
+    embeds,
+    filters,
+    image_formats,
+    routes,
+    safe_text,
+    search,
+    through_time,
+)
 from twinnings.blocks import ChartBlock, ImageBlock, MapBlock, PageModel, Table
 from twinnings.i18n import LANGS, Lang, t
 from twinnings.routes import Link
@@ -218,7 +229,11 @@ class SitePage:
         home = routes.site_dir(self.lang, "home")
         embed_path = self.embed_path(block)
         src = absolute(self.site.base, embed_path) if self.site.base else f"/{embed_path}"
+        opens_map = show in routes.YEAR_VIEWS and not kit.embed.place
+        first = through_time.FIRST_YEAR  # the map document's address in a year, the year left open
+        map_in_year = routes.static_path(Link(show="map", lang=self.lang, year=first)).replace(str(first), "{year}")
         return {
+            "year_map": self.href(map_in_year, True) if opens_map else "",
             "spec_id": spec_id,
             "spec": self.site.figures[key].json,
             "height": kit.height,

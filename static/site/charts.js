@@ -27,7 +27,14 @@
         var chart = spec(box.getAttribute("data-chart"));
         var figure = box.clientWidth < 760 ? chart.compact : chart.full;
         box.style.height = (figure.layout.height || 675) + "px";
-        Plotly.newPlot(box, figure.data, figure.layout, chart.config);
+        Plotly.newPlot(box, figure.data, figure.layout, chart.config).then(function () {
+          var map = box.getAttribute("data-year-map");  // a chart over the years opens the map of a year
+          if (map) {
+            box.on("plotly_click", function (event) {
+              location.href = map.replace("{year}", String(Math.round(event.points[0].x)));
+            });
+          }
+        });
       });
     });
   }

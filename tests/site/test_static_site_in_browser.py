@@ -195,3 +195,13 @@ def test_a_chart_below_the_first_screen_keeps_its_place_and_is_drawn_when_it_com
         assert page.errors == []
     finally:
         page.context.close()
+
+
+def test_a_click_on_a_year_of_the_begun_and_ended_chart_opens_the_map_in_that_year(page, site_url):
+    page.goto(f"{site_url}/nl/begun-ended.html")
+    bar = page.locator("[data-chart] .trace.bars .point path").first
+    expect(bar).to_be_attached()
+    bar.click(force=True)  # a bar one year wide: plotly takes the click on the plot behind it
+    expect(page).to_have_url(re.compile(r"embed-map-nl\.html\?year=\d{4}$"))
+    year = page.url.rsplit("=", 1)[1]
+    expect(page.locator(".tw-year-value")).to_have_text(year)

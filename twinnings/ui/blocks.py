@@ -23,13 +23,19 @@ def chart_block(kit: presentation.ChartKit, fmt: str, tools: bool = True) -> Non
     narrow = state.narrow()
     if narrow:
         chart = charts.compact(chart)
-    st.plotly_chart(
+    opens_map = kit.embed.show in routes.YEAR_VIEWS and not kit.embed.place and not state.embedding()
+    event = st.plotly_chart(
         chart.figure,
         theme=None,
         config=charts.export_config(kit.download_name, fmt, kit.height, lang),
         key=f"chart_{chart.name}",
         alt=kit.alt,
+        on_select="rerun" if opens_map else "ignore",
+        selection_mode="points",
     )
+    if opens_map:
+        open_map_of_year(event, lang)
+        st.caption(i18n.t("chart_year_hint", lang))
     st.markdown(safe_text.markdown(chart.summary))
     if narrow and chart.notes:
         st.markdown(safe_text.markdown(" · ".join(chart.notes)))
@@ -43,6 +49,15 @@ def chart_block(kit: presentation.ChartKit, fmt: str, tools: bool = True) -> Non
         links.embed_code(kit.embed, chart.title, kit.height)
     with right.expander(i18n.t("chart_table", lang)):
         st.dataframe(chart.data, hide_index=True, width="stretch")
+
+
+def open_map_of_year(event, lang: i18n.Lang) -> None:
+    """A click on a year of a chart over the years opens the map in that year."""
+    points = (event or {}).get("selection", {}).get("points", [])
+    year = round(points[0]["x"]) if points and isinstance(points[0].get("x"), int | float) else None
+    if year in through_time.years():
+        st.session_state[state.YEAR_KEY] = year
+        st.switch_page(routes.PAGE[routes.HOME].script, query_params=Link(lang=lang, year=year).query())
 
 
 def home_map(link: Link, selection: pd.DataFrame, data, places: pd.DataFrame) -> presentation.HomeMap:
