@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py            # all
     .venv/bin/python bench/run.py server     # only the server-side ones (no browser)
     .venv/bin/python bench/run.py site       # only the static site's (7)
+    .venv/bin/python bench/run.py readers    # only 7d: 20 readers at once, static site and app
 
 1. markers drawn in Chromium: the app vs a static folium HTML file of the same layers   [<= 1.5x]
 2. filter change to re-rendered map, median over repeats                                [<= 300 ms]
@@ -378,7 +379,6 @@ def static_site_benchmarks(with_app: bool = True) -> None:
     """7: the static site as the public face: build and rebuild time, a profile page's first view in
     bytes, time to map on its home page against a plain folium file, and 20 readers at once against one
     (with the app's figure for the same load beside it)."""
-    import asyncio
     import tempfile
 
     from playwright.sync_api import sync_playwright
@@ -424,22 +424,59 @@ def static_site_benchmarks(with_app: bool = True) -> None:
             statistics.median(fetch_one),
             None,
         )
-        alone = asyncio.run(readers(f"{base}/nl/", ".tw-marker", "iframe.mapframe", 1))[0]
-        crowd = asyncio.run(readers(f"{base}/nl/", ".tw-marker", "iframe.mapframe", READERS))
-        report("7d static home, one reader", alone, "s")
-        report(f"7d static home, p95 of {READERS} readers at once", p95(crowd), "s", alone, round(1.5 * alone, 3))
+        static_crowd = static_readers(base)
     finally:
         httpd.shutdown()
     if with_app:
-        process, app_url = start_app()
-        try:
-            asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, 1))  # warm
-            alone = asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, 1))[0]
-            crowd = asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, READERS))
-            report("7d the app, one reader", alone, "s")
-            report(f"7d the app, p95 of {READERS} readers at once", p95(crowd), "s", alone)
-        finally:
-            process.terminate()
+        app_readers(static_crowd)
+
+
+def static_readers(base: str) -> float:
+    """7d, the static site: one reader, then READERS at once, loading its home page until the markers of its
+    map are drawn. Returns the crowd's p95."""
+    import asyncio
+
+    alone = asyncio.run(readers(f"{base}/nl/", ".tw-marker", "iframe.mapframe", 1))[0]
+    crowd = p95(asyncio.run(readers(f"{base}/nl/", ".tw-marker", "iframe.mapframe", READERS)))
+    report("7d static home, one reader", alone, "s")
+    report(f"7d static home, p95 of {READERS} readers at once", crowd, "s", alone, round(1.5 * alone, 3))
+    return crowd
+
+
+def app_readers(static_crowd: float) -> None:
+    """7d, the app in the same run: one reader, then READERS at once, on its home page until the markers of
+    its map are drawn, after one warm load (a running server has its caches filled); its p95 against the
+    static site's."""
+    import asyncio
+
+    process, app_url = start_app()
+    try:
+        asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, 1))  # warm
+        alone = asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, 1))[0]
+        crowd = p95(asyncio.run(readers(app_url, ".tw-marker", MAP_FRAME, READERS)))
+    finally:
+        process.terminate()
+    report("7d the app, one reader", alone, "s")
+    report(f"7d the app, p95 of {READERS} readers at once", crowd, "s", alone)
+    report("7d the app's p95 against the static site's", crowd, "s", static_crowd)
+
+
+def readers_benchmarks() -> None:
+    """7d alone: the static home page (an export without images, Dutch only: the home page and its map are
+    the same) and the app's, each for one reader and READERS at once. The readers are headless Chromium
+    pages on the same two cores as the server, so both figures measure the readers' rendering too."""
+    import tempfile
+
+    from twinnings.static_site import export_site
+
+    site = Path(tempfile.mkdtemp())
+    export_site(site, images=False, langs=("nl",))
+    httpd, base = serve_folder(site)
+    try:
+        static_crowd = static_readers(base)
+    finally:
+        httpd.shutdown()
+    app_readers(static_crowd)
 
 
 def synthetic_package(factor: int, seed: int = 7):
@@ -629,6 +666,9 @@ if __name__ == "__main__":
         sys.exit(0)
     if only == "site":
         static_site_benchmarks()
+        sys.exit(0)
+    if only == "readers":  # 7d alone: 20 readers at once on the static home page and on the app's
+        readers_benchmarks()
         sys.exit(0)
     if only == "app":  # 1, 2, 5, 6: the app's own pages and their floors, without the site's build (7)
         browser_benchmarks()

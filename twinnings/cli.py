@@ -139,7 +139,8 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(args.streamlit_args)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: every command and its options."""
     parser = argparse.ArgumentParser(prog="twinnings", description=__doc__)
     parser.add_argument(
         "--data", default=None, help=f"data package folder (default: TWINNINGS_DATA_DIR if set, else {DATA_DIR})"
@@ -167,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         "--precompress", action="store_true", help="write a .gz beside each text file (nginx gzip_static)"
     )
     site.set_defaults(run=_export_site)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "serve":
         parser.error(f"unrecognized arguments: {' '.join(extra)}")

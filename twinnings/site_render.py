@@ -349,3 +349,8 @@ def render_sitemap(urls: list[str]) -> str:
 
 def render_robots(sitemap: str) -> str:
     return environment().get_template("site/robots.txt").render(sitemap=sitemap)
+
+
+def render_headers(patterns: list[str], cache_control: str) -> str:
+    """A `_headers` file (Cloudflare Pages, Netlify): `cache_control` for every path pattern."""
+    return environment().get_template("site/headers.txt").render(patterns=patterns, cache_control=cache_control)

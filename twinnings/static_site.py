@@ -404,6 +404,30 @@ def precompress(out: Path) -> int:
     return written
 
 
+# What a host may let browsers keep for a day, as deploy/nginx.conf does: the site's scripts, styles and
+# icon, the vendored map libraries, and the chart and preview images (they change only with a release).
+# Not the search index (assets/search-*.json), the pages or the data: they change with a data release.
+# No path may match two patterns: hosts that read `_headers` join the values of every rule a path matches.
+CACHE_FOR_A_DAY = "public, max-age=86400"
+CACHED_FOR_A_DAY = (
+    "/assets/*.js",
+    "/assets/*.css",
+    "/assets/*.svg",
+    "/app/static/*",
+    *(
+        f"/{routes.site_dir(lang, 'home')}/*.{image.name}"
+        for lang in i18n.LANGS
+        for image in image_formats.IMAGE_FORMATS
+    ),
+)
+
+
+def write_headers(site: Site) -> None:
+    """`_headers`: the cache rules for static hosts that read one (Cloudflare Pages, Netlify). Hosts that
+    cannot set headers (GitHub Pages) serve it as a small text file; nginx has deploy/nginx.conf."""
+    site.write("_headers", site_render.render_headers(list(CACHED_FOR_A_DAY), CACHE_FOR_A_DAY))
+
+
 def write_sitemap(site: Site) -> None:
     """The sitemap and robots.txt. A sitemap's addresses must be absolute, so without the published base
     there is none (export_site says so loudly)."""
@@ -482,5 +506,6 @@ def export_site(
         planned = planned_images(site, all_kits) + [path for lang in built for path in through_time_paths(lang)]
         site.write(IMAGES_LEFT_OUT, json.dumps(sorted(planned), indent=0))
     write_sitemap(site)
+    write_headers(site)
     site.write("index.html", site_render.render_root(site.base))
     return sorted(p for p in out.rglob("*") if p.is_file())

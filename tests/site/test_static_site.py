@@ -9,6 +9,7 @@ import re
 import struct
 import subprocess
 import zipfile
+from fnmatch import fnmatchcase
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -218,6 +219,30 @@ def test_sitemap_lists_every_page_by_its_published_address_and_robots_points_to_
     assert all(loc.startswith(PUBLISHED_AT + "/") for loc in locs)
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert "Allow: /" in robots and f"Sitemap: {PUBLISHED_AT}/sitemap.xml" in robots
+
+
+def test_the_headers_file_lets_browsers_keep_for_a_day_exactly_what_changes_only_with_a_release(site):
+    """`_headers` (Cloudflare Pages, Netlify) sets what deploy/nginx.conf sets for the site's scripts, styles,
+    icon, vendored map libraries and images, and leaves pages, data and the search index to the host's default;
+    no path matches two rules, because those hosts join the values of every rule a path matches."""
+    rules: dict[str, list[str]] = {}
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.startswith("/"):
+            pattern = line
+            rules[pattern] = []
+        elif line.strip() and not line.startswith("#"):
+            rules[pattern].append(line.strip())
+    files = {"/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    files |= {"/" + path for path in planned_images(site)}
+    for path in files:
+        lasting = path.endswith((".png", ".svg")) or path.startswith("/app/static/")
+        lasting |= path.startswith("/assets/") and not path.startswith("/assets/search-")
+        assert len([pattern for pattern in rules if fnmatchcase(path, pattern)]) == int(lasting), path
+    assert all(any(fnmatchcase(path, pattern) for path in files) for pattern in rules)
+    (headers,) = set(map(tuple, rules.values()))
+    nginx = (Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    assert headers == ("Cache-Control: public, max-age=86400",)
+    assert 'add_header Cache-Control "public, max-age=86400"' in nginx
 
 
 def test_a_build_without_its_published_address_says_so_and_leaves_out_what_needs_it(tmp_path, monkeypatch, capsys):
