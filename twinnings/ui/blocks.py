@@ -35,7 +35,7 @@ def chart_block(kit: presentation.ChartKit, fmt: str, tools: bool = True) -> Non
     )
     if opens_map:
         open_map_of_year(event, lang)
-        st.caption(i18n.t("chart_year_hint", lang))
+        st.markdown(safe_text.markdown(i18n.t("chart_year_hint", lang)))  # a caption's grey fails contrast
     st.markdown(safe_text.markdown(chart.summary))
     if narrow and chart.notes:
         st.markdown(safe_text.markdown(" · ".join(chart.notes)))
