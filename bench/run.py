@@ -26,6 +26,7 @@ so the ratios stay meaningful on slower or busier machines.
 from __future__ import annotations
 
 import gzip
+import random
 import re
 import statistics
 import sys
@@ -599,7 +600,8 @@ def frames_benchmarks(site: Path | None = None) -> None:
     """8: the static site's maps. The export's weight; the files a place page loads in Chromium, gzipped as
     the site's precompressed files are (first view: all but the chart library, which is deferred); the home
     page's map (7c), its frame alone (6a) and a page with nothing but that frame against a plain folium file
-    of the same layers, loads interleaved after one warm load of each, so all meet the same machine."""
+    of the same layers, loads interleaved in a shuffled order after one warm load of each, so all meet the
+    same machine."""
     import tempfile
     from urllib.parse import urlsplit
 
@@ -639,8 +641,10 @@ def frames_benchmarks(site: Path | None = None) -> None:
                 "home": f"{base}/nl/",
             }
             times: dict[str, list[float]] = {name: [] for name in urls}
-            for _ in range(FRAME_REPEATS + 1):
-                for name, url in urls.items():
+            for round_ in range(FRAME_REPEATS + 1):
+                order = list(urls.items())
+                random.Random(round_).shuffle(order)  # no page always right after another: that showed in medians
+                for name, url in order:
                     framed = None if name in ("plain", "frame") else "iframe.mapframe"
                     times[name].append(time_until(browser, url, ".tw-marker", framed))
             browser.close()
