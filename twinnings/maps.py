@@ -597,12 +597,18 @@ class YearControl(MapScript):
 PLAY_MS = 1500  # a year a step when playing: time to see what changed and to read the year
 
 
-def with_years(view: MapView, ties: pd.DataFrame, lang: Lang) -> MapView:
-    """`view` with every place and arc marked by its states through the years and the year control."""
-    sizes, arcs = set(), False
-    for element in view.layers._children.values():
+def mark_years(layers: folium.FeatureGroup, ties: pd.DataFrame) -> None:
+    """Every place and arc of `layers` with its state in each year, for the static map's year control."""
+    for element in layers._children.values():
         if isinstance(element, PlaceLayer | ArcLayer):
             element.mark_years(ties)
+
+
+def with_years(view: MapView, ties: pd.DataFrame, lang: Lang) -> MapView:
+    """`view` with every place and arc marked by its states through the years and the year control."""
+    mark_years(view.layers, ties)
+    sizes, arcs = set(), False
+    for element in view.layers._children.values():
         if isinstance(element, PlaceLayer):
             sizes |= {feature["properties"]["size"] for feature in element.features}
         arcs = arcs or isinstance(element, ArcLayer)
@@ -819,7 +825,14 @@ def layer_data(layers: folium.FeatureGroup) -> str:
 
 
 def cn_frame(lang: Lang, path: str, world: World | None = None, tiles: str = "none") -> MapView:
-    """The NL–CN view whose selection comes from a data file (`LayerData`, `layer_data(cn_layers(...))`)."""
+    """The NL–CN view whose selection comes from a data file (`LayerData`, `layer_data(cn_layers(...))`, its
+    places and arcs marked by `mark_years`), with the year control for whatever the file draws."""
     layers = folium.FeatureGroup(name="selection")
     LayerData(path).add_to(layers)
-    return MapView(cn_base(lang, tiles, world), layers)
+    base = cn_base(lang, tiles, world)
+    YearControl(lang, ALL_MARKER_SIZES, arcs=True).add_to(base)
+    return MapView(base, layers)
+
+
+# Every size a place marker can have (marker_size): a data file may draw any of them.
+ALL_MARKER_SIZES = sorted({size - cut for size in (MARKER_SIZE, PROVINCE_MARKER_SIZE) for cut in (0, 4)})

@@ -175,6 +175,7 @@ def write_place_map(site: Site, lang: Lang, places: pd.DataFrame, place_id: str)
     shown = profiles.build(site.data, places, place_id, lang).shown_ties
     home = routes.site_dir(lang, "home")
     layers = maps.cn_layers(shown, site.data.sources, lang, profile_url=place_pages(site, home, lang))
+    maps.mark_years(layers, shown)
     folder = routes.site_dir(lang, "places", site.context.slugs[place_id])
     site.write(f"{folder}/{routes.SITE_PLACE_MAP_DATA}", maps.layer_data(layers))
 

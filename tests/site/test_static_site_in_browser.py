@@ -205,3 +205,15 @@ def test_a_click_on_a_year_of_the_begun_and_ended_chart_opens_the_map_in_that_ye
     expect(page).to_have_url(re.compile(r"embed-map-nl\.html\?year=\d{4}$"))
     year = page.url.rsplit("=", 1)[1]
     expect(page.locator(".tw-year-value")).to_have_text(year)
+
+
+def test_a_place_map_shows_its_ties_as_they_were_in_a_year(page, site_url, dataset):
+    from twinnings import through_time
+
+    tilburg = dataset.ties[dataset.ties["nl_place_id"] == "GM0855"]
+    in_1997 = through_time.ties_in(tilburg, 1997)
+    page.goto(f"{site_url}/nl/map-place.html?year=1997#gm0855-tilburg")
+    expect(page.locator(".tw-year-value")).to_have_text("1997")
+    expect(page.locator(".tw-marker-cn")).to_have_count(in_1997["cn_place_id"].nunique())
+    expect(page.locator(".leaflet-arcs-pane path")).to_have_count(len(in_1997))
+    assert 0 < len(in_1997) < len(tilburg)

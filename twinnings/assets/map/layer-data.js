@@ -19,5 +19,6 @@ function twLayerData(parent, path) {
                 drawers[call[0]].apply(null, [parent].concat(call.slice(1)));
             }
         });
+        (parent._map || parent).fire("twlayers");  // drawn: the year control (year-control.js) takes them in
     });
 }

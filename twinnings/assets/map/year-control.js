@@ -11,6 +11,9 @@ function twYearControl(map, config) {
     var todayKey = null, timer = null;
 
     function collect() {
+        markers = [];
+        arcs = [];
+        shaded = [];
         map.eachLayer(function(layer) {
             var p = layer.feature && layer.feature.properties;
             if (!p) { return; }
@@ -114,11 +117,17 @@ function twYearControl(map, config) {
         play.textContent = config.play;
         var asked = Number(new URLSearchParams(location.search).get("year"));
         var start = config.years.indexOf(asked);
-        // after the rest of the map's script has drawn the layers this control changes
-        setTimeout(function() {
+        // after the rest of the map's script has drawn the layers this control changes, and again when a data
+        // file's layers arrive (layer-data.js)
+        function begin() {
             collect();
             set(start >= 0 ? start : last);
-        }, 0);
+        }
+        setTimeout(begin, 0);
+        map.on("twlayers", function() {
+            collect();
+            set(Number(input.value));
+        });
         return box;
     };
     control.addTo(map);
