@@ -413,3 +413,15 @@ def test_the_comparison_of_the_twelve_provinces_puts_the_selected_first_sorts_by
 def test_the_events_table_tells_keyboard_users_how_to_select_a_row(monkeypatch):
     at = run_page("pages/events.py", "en", monkeypatch)
     assert any("Shift+Space" in m.value for m in at.markdown)
+
+
+def test_the_launcher_hands_streamlit_each_option_of_the_config_as_streamlit_reads_a_flag():
+    """The theme's heading sizes are a list: as a flag Streamlit reads it as JSON, or drops it with a warning."""
+    import tomllib
+
+    from twinnings import serve
+
+    flags = dict(flag.removeprefix("--").split("=", 1) for flag in serve.config_flags())
+    config = tomllib.loads(serve.CONFIG.read_text(encoding="utf-8"))
+    assert json.loads(flags["theme.headingFontSizes"]) == config["theme"]["headingFontSizes"]
+    assert flags["server.headless"] == "true" and flags["theme.paddingTop"] == config["theme"]["paddingTop"]
