@@ -12,7 +12,6 @@ from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from twinnings import filters, i18n, image_formats, maps, page_models, profiles, routes, safe_text, site_render, tables
 from twinnings.blocks import (
@@ -120,14 +119,8 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
     selection = filters.apply(link.filter, data.ties)
     home = ui_blocks.home_map(link, selection, data, places)
     st.markdown(f"[{i18n.t('skip_map', lang)}](#{page_models.MAP_TABLE_ANCHOR})")
-    clicked = st_folium(
-        home.view.base,
-        feature_group_to_add=home.view.layers,
-        height=PHONE_MAP_HEIGHT if state.narrow() else MAP_HEIGHT,
-        use_container_width=True,
-        returned_objects=["last_object_clicked_tooltip"],
-        key=f"map_{view}",
-    )
+    height = PHONE_MAP_HEIGHT if state.narrow() else MAP_HEIGHT
+    clicked = ui_blocks.map_frame(home.view, height, f"map_{view}", ["last_object_clicked_tooltip"])
     tools = st.columns([1, 1, 1.5, 1.5, 1])  # wide enough for 'Download kaart (PNG)' in full
     with tools[0]:
         links.copy_link_button(lang)
