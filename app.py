@@ -31,3 +31,4 @@ chrome.page_script(lang, title)
 state.layout()
 chrome.url_notice(lang)
 navigation.run()
+state.layout_probe()  # after the page: nothing under it moves while its frame loads

@@ -451,3 +451,15 @@ def test_a_click_on_a_year_of_a_chart_over_the_years_opens_the_map_in_that_year(
     blocks.open_map_of_year({"selection": {"points": []}}, "en")
     assert switched == [("pages/map_page.py", {"year": ["2017"], "lang": ["en"]})]
     assert blocks.st.session_state[blocks.state.YEAR_KEY] == 2017
+
+
+def test_the_launcher_hands_streamlit_each_option_of_the_config_as_streamlit_reads_a_flag():
+    """The theme's heading sizes are a list: as a flag Streamlit reads it as JSON, or drops it with a warning."""
+    import tomllib
+
+    from twinnings import serve
+
+    flags = dict(flag.removeprefix("--").split("=", 1) for flag in serve.config_flags())
+    config = tomllib.loads(serve.CONFIG.read_text(encoding="utf-8"))
+    assert json.loads(flags["theme.headingFontSizes"]) == config["theme"]["headingFontSizes"]
+    assert flags["server.headless"] == "true" and flags["theme.paddingTop"] == config["theme"]["paddingTop"]

@@ -13,6 +13,7 @@ package is started from anywhere, so the launcher passes the project's configura
 
 from __future__ import annotations
 
+import json
 import sys
 import tomllib
 from pathlib import Path
@@ -24,14 +25,23 @@ CONFIG = APP_DIR / ".streamlit" / "config.toml"
 
 
 def config_flags(config: Path = CONFIG) -> list[str]:
-    """`--section.option=value` for every option of a Streamlit config file."""
+    """`--section.option=value` for every option of a Streamlit config file (a list as JSON, as Streamlit
+    reads a list from a flag)."""
     with open(config, "rb") as f:
         sections = tomllib.load(f)
     return [
-        f"--{section}.{option}={str(value).lower() if isinstance(value, bool) else value}"
+        f"--{section}.{option}={flag_value(value)}"
         for section, options in sections.items()
         for option, value in options.items()
     ]
+
+
+def flag_value(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return json.dumps(value)
+    return str(value)
 
 
 def serve(streamlit_args: list[str]) -> int:

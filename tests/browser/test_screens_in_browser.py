@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import MAP_FRAME, open_app, settle
+from tests.browser.conftest import MAP_FRAME, open_app, settle, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -71,3 +71,38 @@ def test_an_embedded_map_on_a_phone_has_no_menu_opener_and_its_own_skip_link(pho
         "t => { const r = t.getBoundingClientRect(); return t.contains(document.elementFromPoint(r.x + 2, r.y + 2)) }"
     )
     assert title.evaluate(uncovered)  # no header or button over the embed's title
+
+
+def holder(routes: list):
+    """A route handler that answers nothing yet: it keeps each request in `routes`."""
+    return lambda route: routes.append(route)
+
+
+def test_nothing_under_a_map_moves_while_the_map_loads(screen, app_url):
+    """The map keeps its place from the first paint: before the component's script has arrived (Streamlit draws
+    no frame yet) and while streamlit-folium has shrunk its frame to its still empty page (Leaflet not there).
+    Both are held back here, so each moment is looked at, not raced."""
+    held: dict[str, list] = {"component": [], "leaflet": []}
+    patterns = {"component": "**/static/js/ComponentInstance*.js", "leaflet": "**/vendor/leaflet/leaflet.js"}
+    for name, pattern in patterns.items():
+        screen.route(pattern, holder(held[name]))
+
+    def release(name: str) -> None:
+        for route in held[name]:
+            route.continue_()
+        screen.unroute(patterns[name])
+
+    screen.goto(f"{app_url}/profiel?place=GM0855")
+    under = screen.get_by_role("heading", name="Banden", exact=True)  # the first heading under the map
+    wait_until_idle(screen)
+    expect(under).to_be_visible()
+    assert screen.locator(MAP_FRAME).count() == 0  # no frame yet
+    where = under.bounding_box()["y"]
+    release("component")
+    frame = screen.locator(MAP_FRAME)
+    expect(frame).not_to_have_attribute("height", "380")  # streamlit-folium has set its frame to its empty page
+    assert under.bounding_box()["y"] == where
+    release("leaflet")
+    expect(frame).to_have_attribute("height", "380")
+    expect(screen.frame_locator(MAP_FRAME).locator(".leaflet-container")).to_be_attached()
+    assert under.bounding_box()["y"] == where

@@ -79,16 +79,28 @@ def home_map(link: Link, selection: pd.DataFrame, data, places: pd.DataFrame) ->
     )
 
 
+FRAME_LINE_GAP = 8  # a frame sits on its line's baseline: the line box holds this much under it
+
+
+def map_frame(view, height: int, key: str, returned_objects: list[str]):
+    """A folium map in the app (streamlit-folium), what it returns. Its container has the map's height from
+    the start: Streamlit draws the frame only once the component's script has arrived, and while the map
+    loads streamlit-folium sets the frame to the height of its still empty page, nothing, so without it
+    everything under the map would move down, up and down again."""
+    with st.container(height=height + FRAME_LINE_GAP, border=False):
+        return st_folium(
+            view.base,
+            feature_group_to_add=view.layers,
+            height=height,
+            use_container_width=True,
+            returned_objects=returned_objects,
+            key=key,
+        )
+
+
 def passive_map(view, height: int, key: str) -> None:
     """A map that reports nothing back to the page (a profile's map, an embedded map): no reruns on clicks."""
-    st_folium(
-        view.base,
-        feature_group_to_add=view.layers,
-        height=height,
-        use_container_width=True,
-        returned_objects=[],
-        key=key,
-    )
+    map_frame(view, height, key, [])
 
 
 def map_download(link: Link, selection: pd.DataFrame, fmt: str) -> None:

@@ -133,14 +133,18 @@ def url_notice(lang: i18n.Lang) -> None:
         st.warning(safe_text.markdown(notice_text(current.too_long, current.dropped, lang)), icon=None)
 
 
-# The app's own style sheet (focus rings, embed mode, phone titles, plain tables): assets/app/page.css.
+# The app's own style sheet (focus rings, embed mode, the layout probe, plain tables): assets/app/page.css. Nothing
+# in it may move what the first screen shows: it arrives after the first content (the top padding and the heading
+# sizes are in the theme, .streamlit/config.toml).
 PAGE_STYLE = markup.render("app/page-style.html", css=Markup(markup.style("app/page.css")))
 
 
 def page_script(lang: i18n.Lang, title: str) -> None:
     """What Streamlit does not set itself: the page language, meaningful frame titles, the 'copy link'
     buttons (Streamlit strips inline handlers), and a guard for links so long that Streamlit drops them
-    whole (they come back as ?link=too-long, which gets a notice). The script is assets/app/page.js."""
+    whole (they come back as ?link=too-long, which gets a notice). The script is assets/app/page.js. It comes
+    last in the sidebar, with the style sheet: Streamlit holds a line of space for it until it has loaded, and
+    there nothing under it moves when that goes (the sidebar is drawn, and its script runs, when folded too)."""
     config = {
         "lang": lang,
         "title": title,
@@ -152,7 +156,7 @@ def page_script(lang: i18n.Lang, title: str) -> None:
     script = markup.render(
         "app/page-script.html", config=Markup(safe_text.script_json(config)), script=Markup(markup.asset("app/page.js"))
     )
-    st.html(PAGE_STYLE + script, unsafe_allow_javascript=True)
+    st.sidebar.html(PAGE_STYLE + script, unsafe_allow_javascript=True)
 
 
 def export_format(lang: i18n.Lang) -> str:

@@ -12,7 +12,6 @@ from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from twinnings import (
     filters,
@@ -54,17 +53,32 @@ EMBED_MAP_HEIGHT = 560  # the map's height on an embed page; its snippet's frame
 PLACE_MAP_HEIGHT = 380
 
 
-def page(model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str = image_formats.DEFAULT, top=None) -> None:
+def page(
+    model: PageModel,
+    data: Dataset,
+    places: pd.DataFrame,
+    fmt: str = image_formats.DEFAULT,
+    top=None,
+    headed: bool = False,
+) -> None:
     """The whole model: title and lead (into `top`, a container the page made before its controls, so
-    they come first), then each block in order."""
-    if not model.link.embedded:
-        with top if top is not None else st.container():
-            st.title(safe_text.markdown(model.title))
-            if model.lead:
-                st.markdown(f"**{safe_text.markdown(model.lead)}**")
+    they come first; not again when the page `headed` itself), then each block in order."""
+    if not headed:
+        title_and_lead(model, top)
     for number, block in enumerate(model.blocks):
         with st.container(key=f"tw-block-{number}-{block.kind}"):
             RENDERERS[block.kind](block, model, data, places, fmt)
+
+
+def title_and_lead(model: PageModel, top=None) -> None:
+    """The title and lead (none in an embed). A page that writes them before anything else under them
+    keeps that from moving when they arrive."""
+    if model.link.embedded:
+        return
+    with top if top is not None else st.container():
+        st.title(safe_text.markdown(model.title))
+        if model.lead:
+            st.markdown(f"**{safe_text.markdown(model.lead)}**")
 
 
 def text(block: Text, model: PageModel, *_) -> None:
@@ -136,14 +150,8 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
     selection = filters.apply(link.filter, data.ties)
     home = ui_blocks.home_map(link, selection, data, places)
     st.markdown(f"[{i18n.t('skip_map', lang)}](#{page_models.MAP_TABLE_ANCHOR})")
-    clicked = st_folium(
-        home.view.base,
-        feature_group_to_add=home.view.layers,
-        height=PHONE_MAP_HEIGHT if state.narrow() else MAP_HEIGHT,
-        use_container_width=True,
-        returned_objects=["last_object_clicked_tooltip"],
-        key=f"map_{view}",
-    )
+    height = PHONE_MAP_HEIGHT if state.narrow() else MAP_HEIGHT
+    clicked = ui_blocks.map_frame(home.view, height, f"map_{view}", ["last_object_clicked_tooltip"])
     tools = st.columns([1, 1, 1.5, 1.5, 1.5])  # wide enough for "Download kaart (PNG)", "Kaart door de jaren"
     with tools[0]:
         links.copy_link_button(lang)
@@ -294,7 +302,7 @@ RENDERERS = {
 }
 
 
-def app_page(model: PageModel, data: Dataset, places: pd.DataFrame, top=None) -> None:
+def app_page(model: PageModel, data: Dataset, places: pd.DataFrame, top=None, headed: bool = False) -> None:
     """`page` with the export format control the charts' camera button follows, when the page has charts."""
     fmt = chrome.export_format(model.link.lang) if "chart" in model.kinds else image_formats.DEFAULT
-    page(model, data, places, fmt, top)
+    page(model, data, places, fmt, top, headed)

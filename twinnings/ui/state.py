@@ -212,14 +212,23 @@ def is_phone() -> bool:
     return "Mobi" in agent
 
 
+PROBE_KEY = "viewport"
+
+
 def layout() -> str:
-    """'narrow' or 'wide': the width of the main column as the browser reports it. The first guess
-    comes from the user agent; the browser reports only when the guess is wrong, so a load runs once."""
-    guess = st.session_state.get(LAYOUT_KEY) or ("narrow" if is_phone() else "wide")
-    reported = _viewport(current=guess, key="viewport", default=None)
+    """'narrow' or 'wide': the width of the main column as the browser reported it (`layout_probe`), else a
+    guess from the user agent. Called before the page, so the whole run lays out for that width."""
+    reported = st.session_state.get(PROBE_KEY)
     if reported in ("narrow", "wide"):
         st.session_state[LAYOUT_KEY] = reported
-    return st.session_state.get(LAYOUT_KEY) or guess
+    return st.session_state.get(LAYOUT_KEY) or ("narrow" if is_phone() else "wide")
+
+
+def layout_probe() -> None:
+    """The frame that reports the main column's width, after the page: while it loads it holds a line of
+    space, and there nothing under it moves when it gives that back. It reports only when the width class
+    differs from the one this run assumed, so a load runs once; the next run reads it (`layout`)."""
+    _viewport(current=layout(), key=PROBE_KEY, default=None)
 
 
 def narrow() -> bool:
