@@ -87,7 +87,7 @@ def map_frame(view, height: int, key: str, returned_objects: list[str]):
     the start: Streamlit draws the frame only once the component's script has arrived, and while the map
     loads streamlit-folium sets the frame to the height of its still empty page, nothing, so without it
     everything under the map would move down, up and down again."""
-    with st.container(height=height + FRAME_LINE_GAP, border=False):
+    with st.container(height=height + FRAME_LINE_GAP, border=False, key=f"{key}_box"):
         return st_folium(
             view.base,
             feature_group_to_add=view.layers,

@@ -106,7 +106,6 @@ def search(block: PlaceSearch, model: PageModel, data: Dataset, places: pd.DataF
 def map_block(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str) -> None:
     lang = model.link.lang
     if block.place:
-        year_control.controls(lang)
         shown = through_time.on_map(profiles.build(data, places, block.place, lang).shown_ties, block.link.year)
         view = maps.cn_view(
             shown,
@@ -118,6 +117,7 @@ def map_block(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataF
             year=block.link.year,
         )
         ui_blocks.passive_map(view, PLACE_MAP_HEIGHT, "profile_map")
+        year_control.controls(lang)
     elif model.link.embedded:
         selection = filters.apply(block.link.filter, data.ties)
         home = ui_blocks.home_map(block.link, selection, data, places)

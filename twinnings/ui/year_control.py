@@ -27,7 +27,9 @@ def year_label(value: int | str, lang: i18n.Lang) -> str:
 
 def controls(lang: i18n.Lang) -> None:
     """The slider and the play button; the chosen year is in the session (state.YEAR_KEY) and the address."""
-    slider, play = st.columns([5, 1], vertical_alignment="bottom")
+    # the button's column is wide enough for its label on one line on a phone too: a label that wrapped until
+    # the font arrived moved everything under it (a layout shift)
+    slider, play = st.columns([4, 2], vertical_alignment="bottom")
     with slider:
         st.select_slider(
             i18n.t("map_year", lang),
@@ -42,7 +44,7 @@ def controls(lang: i18n.Lang) -> None:
             i18n.t("map_pause" if playing else "map_play", lang),
             key="w_map_play",
             on_click=toggle_play,
-            width="stretch",
+            width="content",
         )
     if playing:
         st.session_state[ARMED_KEY] = False
