@@ -463,3 +463,19 @@ def test_the_launcher_hands_streamlit_each_option_of_the_config_as_streamlit_rea
     config = tomllib.loads(serve.CONFIG.read_text(encoding="utf-8"))
     assert json.loads(flags["theme.headingFontSizes"]) == config["theme"]["headingFontSizes"]
     assert flags["server.headless"] == "true" and flags["theme.paddingTop"] == config["theme"]["paddingTop"]
+
+
+def shown_in_order(node) -> list:
+    """The elements under `node`, in the order the page shows them."""
+    children = getattr(node, "children", None)
+    if children is None:
+        return [node]
+    return [leaf for child in children.values() for leaf in shown_in_order(child)]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_starts_with_its_title_above_its_controls(page, monkeypatch):
+    """The title comes first, and is written first: nothing drawn before it moves down when it arrives."""
+    at = run_page(page, "nl", monkeypatch)
+    assert not at.exception, at.exception
+    assert type(shown_in_order(at.main)[0]).__name__ == "Title"

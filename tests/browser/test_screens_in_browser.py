@@ -95,7 +95,7 @@ def test_nothing_under_a_map_moves_while_the_map_loads(screen, app_url):
     screen.goto(f"{app_url}/profiel?place=GM0855")
     # the map's box: what lies under it keeps its place as long as the box does (an element further down that
     # Streamlit still shows as a placeholder now and then resolves on its own, map or not)
-    box = screen.locator(".st-key-profile_map_box")
+    box = screen.locator(".st-key-tw-map-profile_map")
     wait_until_idle(screen)
     expect(box).to_be_visible()
     assert screen.locator(MAP_FRAME).count() == 0  # no frame yet

@@ -79,7 +79,9 @@ def home_map(link: Link, selection: pd.DataFrame, data, places: pd.DataFrame) ->
     )
 
 
-FRAME_LINE_GAP = 8  # a frame sits on its line's baseline: the line box holds this much under it
+# A frame sits on its line's baseline: at Streamlit's font size the line box holds 8 px under it, until the
+# page's style sheet aligns it to the top (assets/app/page.css); a larger font makes that gap larger.
+FRAME_LINE_GAP = 8
 
 
 def map_frame(view, height: int, key: str, returned_objects: list[str]):
@@ -87,7 +89,7 @@ def map_frame(view, height: int, key: str, returned_objects: list[str]):
     the start: Streamlit draws the frame only once the component's script has arrived, and while the map
     loads streamlit-folium sets the frame to the height of its still empty page, nothing, so without it
     everything under the map would move down, up and down again."""
-    with st.container(height=height + FRAME_LINE_GAP, border=False, key=f"{key}_box"):
+    with st.container(height=height + FRAME_LINE_GAP, border=False, key=f"tw-map-{key}"):
         return st_folium(
             view.base,
             feature_group_to_add=view.layers,

@@ -303,6 +303,9 @@ RENDERERS = {
 
 
 def app_page(model: PageModel, data: Dataset, places: pd.DataFrame, top=None, headed: bool = False) -> None:
-    """`page` with the export format control the charts' camera button follows, when the page has charts."""
+    """`page` with the export format control the charts' camera button follows, when the page has charts:
+    under the title and lead, which come first."""
+    if not headed:
+        title_and_lead(model, top)
     fmt = chrome.export_format(model.link.lang) if "chart" in model.kinds else image_formats.DEFAULT
-    page(model, data, places, fmt, top, headed)
+    page(model, data, places, fmt, headed=True)
