@@ -72,8 +72,13 @@ def start_app(env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen
 
 
 def stop(process: subprocess.Popen) -> None:
+    """Ask the server to stop; one that has not stopped after 30 s (a busy machine) is killed."""
     process.terminate()
-    process.wait(timeout=10)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
