@@ -13,7 +13,9 @@ package is started from anywhere, so the launcher passes the project's configura
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -44,6 +46,26 @@ def flag_value(value: object) -> str:
     return str(value)
 
 
+M_ARENA_MAX = -8  # glibc's malloc.h: the option MALLOC_ARENA_MAX sets
+MALLOC_ARENAS = 2
+
+
+def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """Cap glibc's malloc arenas at `arenas`, as MALLOC_ARENA_MAX does; a MALLOC_ARENA_MAX that is set wins.
+
+    Streamlit runs each session's script in a thread of its own, and glibc gives threads arenas of their
+    own, up to eight per core, each keeping the high-water mark of what was built in it. Under waves of
+    eight readers on two cores (bench/memory_waves.py, bench/README.md) the server levelled off about 40 MB
+    lower with two arenas. Must run before the server starts its threads. Returns whether the cap was set
+    (not off glibc, nor when the variable decides)."""
+    if "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    try:
+        return bool(ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, arenas))
+    except (OSError, AttributeError):  # not glibc
+        return False
+
+
 def serve(streamlit_args: list[str]) -> int:
     """Start the app; a bad setting (TWINNINGS_*) is refused here, with its reason, not on the first page."""
     from streamlit.runtime.pages_manager import PagesManager
@@ -58,6 +80,7 @@ def serve(streamlit_args: list[str]) -> int:
         return 2
 
     PagesManager.uses_pages_directory = False
+    limit_malloc_arenas()
     sys.argv = ["streamlit", "run", str(APP), *config_flags(), *streamlit_args]
     try:
         cli.main()
