@@ -103,6 +103,7 @@ def source_line(ties: pd.DataFrame, sources: pd.DataFrame, lang: Lang) -> str:
 
 
 NOTE_LINE_PX = 15
+LINE_BREAK = "<br>"  # plotly's only line break in a label
 # A legend under the plot in columns of a fixed share of its width, so its rows can be counted and the
 # source line below it moved down: six states wrapped into a second row over the source line.
 LEGEND_COLUMNS, LEGEND_ROW_PX = 3, 24
@@ -149,7 +150,7 @@ def house_style(
         fig.update_layout(margin={"r": 310, "l": 90})
     footer = [*notes, source]
     fig.add_annotation(
-        text="<br>".join(footer),
+        text=LINE_BREAK.join(footer),
         xref="paper",
         yref="paper",
         x=0,
@@ -610,7 +611,7 @@ COMPACT_MOMENT_PX = 14  # a row of key-moment numbers above the years
 
 def wrap(text: str, width: int) -> str:
     """Plotly does not wrap titles; break long ones into lines for narrow screens."""
-    return "<br>".join(textwrap.wrap(text, width)) or text
+    return LINE_BREAK.join(textwrap.wrap(text, width)) or text
 
 
 def compact(chart: Chart) -> Chart:
@@ -621,7 +622,7 @@ def compact(chart: Chart) -> Chart:
     title = wrap(fig.layout.title.text.removeprefix("<b>").removesuffix("</b>"), 38)
     subtitle = wrap(fig.layout.title.subtitle.text, 46)
     source = wrap(safe_text.plotly(chart.source), 58)
-    header_lines = sum(text.count("<br>") + 1 for text in (title, subtitle, source))
+    header_lines = sum(text.count(LINE_BREAK) + 1 for text in (title, subtitle, source))
     fig.update_layout(
         title={
             "text": f"<b>{title}</b>",
@@ -629,7 +630,7 @@ def compact(chart: Chart) -> Chart:
             "yref": "container",  # at the top, not centred in a margin that grows with the notes
             "y": 1,
             "yanchor": "top",
-            "pad": {"t": 12 + 22 * title.count("<br>")},  # plotly anchors a title's last line, not its first
+            "pad": {"t": 12 + 22 * title.count(LINE_BREAK)},  # plotly anchors a title's last line, not its first
         },
         margin={"l": 8, "r": 8, "t": 20 + 21 * header_lines, "b": 40},
         legend={
