@@ -153,10 +153,19 @@ if (typeof module === "object" && module.exports) module.exports = twSearch;  //
     status.textContent = hits.length ? form.getAttribute("data-found").replace("{n}", hits.length)
                                      : form.getAttribute("data-none");
   }
-  fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
-    index = twSearch.prepare(data);
-    show(input.value);
-  });
-  input.addEventListener("input", function () { show(input.value); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); show(input.value); });
+  // The index is fetched when the reader turns to the search (most readers of a page never do), or at once
+  // when the browser brought back a query.
+  var loading = null;
+  function load() {
+    if (!loading) {
+      loading = fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
+        index = twSearch.prepare(data);
+        show(input.value);
+      });
+    }
+  }
+  ["focus", "pointerdown"].forEach(function (kind) { input.addEventListener(kind, load); });
+  input.addEventListener("input", function () { load(); show(input.value); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); load(); show(input.value); });
+  if (input.value) load();
 })();

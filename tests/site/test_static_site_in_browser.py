@@ -93,6 +93,17 @@ def test_the_search_finds_places_without_a_server(page, site_url, query, found):
     assert page.outside_requests == []
 
 
+def test_a_page_fetches_the_search_index_only_when_the_reader_turns_to_the_search(page, site_url):
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{site_url}/nl/plaats/gm0855-tilburg/")
+    expect(page.frame_locator("iframe.mapframe").locator(".tw-marker").first).to_be_attached()
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in asked if "/assets/search-" in url]
+    with page.expect_request(re.compile(r"/assets/search-nl\.json$")):
+        page.get_by_role("searchbox").focus()
+
+
 WIDER_THAN_ITS_BOX = "[...document.querySelectorAll('.tw-table')].filter(t => t.scrollWidth > t.clientWidth).length"
 
 
