@@ -304,8 +304,11 @@ def chart_spec(kit) -> ChartSpec:
         figure = chart.figure.to_plotly_json()  # a plain dict: no second validated copy of the figure
         layout = {key: value for key, value in figure["layout"].items() if key != "width"}
         figures[name] = json.loads(pio.to_json({**figure, "layout": {**layout, "autosize": True}}, validate=False))
+    # the style template (7 KB) is the same in both layouts: sent once, charts.js puts it back in each
+    template = figures["full"]["layout"].pop("template", None)
+    figures["compact"]["layout"].pop("template", None)
     config = {**charts.export_config(kit.download_name, lang=kit.embed.lang), "responsive": True}
-    spec = Markup(safe_text.script_json({**figures, "config": config}))  # noqa: S704 - escaped for <script>
+    spec = Markup(safe_text.script_json({**figures, "template": template, "config": config}))  # noqa: S704 - escaped for <script>
     full, compact = (figures[name]["layout"].get("height") or charts.EXPORT_HEIGHT for name in ("full", "compact"))
     return ChartSpec(spec, int(full), int(compact))
 

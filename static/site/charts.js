@@ -19,7 +19,11 @@
     }
     return loading;
   }
-  function spec(id) { return JSON.parse(document.getElementById(id).textContent); }
+  function spec(id) {  // both layouts with the style template the page sends once
+    var chart = JSON.parse(document.getElementById(id).textContent);
+    if (chart.template) { chart.full.layout.template = chart.template; chart.compact.layout.template = chart.template; }
+    return chart;
+  }
   // One chart per task once the library is there, so a page of several charts is no single long task.
   function draw(box) {
     plotly().then(function (Plotly) {
