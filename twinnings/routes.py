@@ -370,6 +370,7 @@ SITE_PLACE = "plaats"
 # ('map-place.html#gm0758-breda') and draws it from the small data file beside the place's page.
 SITE_PLACE_MAP = "map-place.html"
 SITE_PLACE_MAP_DATA = "kaart.json"
+SITE_THROUGH_TIME = "through-time.html"  # the map through the years: its images, texts and embed codes
 SLUG_NAME_MAX = 40  # a name longer than any real place's is cut: a folder name must stay short
 
 

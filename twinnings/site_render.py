@@ -293,6 +293,8 @@ class SitePage:
             "table_anchor": "kaart-als-tabel",
             "other_view": self.href(f"{self.home}/map-{other}.html", True),
             "other_view_text": self.t("site_cn_view") if other == "cn" else self.t("view_nl"),
+            # the app offers the animation and small multiples beside its map; the site on their own page
+            "through_time": self.href(f"{self.home}/{routes.SITE_THROUGH_TIME}", True),
         }
 
 

@@ -62,6 +62,7 @@ class Site:
         self.base = context.base
         self.previews: list[tuple[charts.Chart, str]] = []  # charts drawn as 1200x630 previews at the end
         self.written: list[str] = []
+        self.pages: list[str] = []  # the pages a reader looks for (the sitemap's): no embeds, frames or files
 
     def write(self, path: str, text: str) -> None:
         target = self.out / path
@@ -97,6 +98,7 @@ class Site:
             MAP_ASSETS if mapped else (),
         )
         self.write(page.path, site_render.render_page(model, page))
+        self.pages.append(page.path)
         self.block_files(model, page)
 
     def block_files(self, model: PageModel, page: site_render.SitePage) -> None:
@@ -270,14 +272,11 @@ def write_previews(site: Site, shapes: dict) -> None:
         canvas.save(site.out / home_preview(lang))
 
 
-THROUGH_TIME_PAGE = "through-time.html"
-
-
 def write_through_time_page(site: Site, lang: Lang) -> None:
     """The map through the years: its page beside the chart pages, with its images' files, text alternatives and
     embed codes (the images themselves are drawn with the others, `write_through_time_images`)."""
     model = page_models.map_through_time(Link(page="timeline", lang=lang), site.data)
-    site.page(model, routes.site_dir(lang, "home"), home_preview(lang), "timeline", file=THROUGH_TIME_PAGE)
+    site.page(model, routes.site_dir(lang, "home"), home_preview(lang), "timeline", file=routes.SITE_THROUGH_TIME)
 
 
 def through_time_paths(lang: Lang) -> list[str]:
@@ -435,7 +434,7 @@ def write_sitemap(site: Site) -> None:
     if not site.base:
         site.write("robots.txt", site_render.render_robots(""))
         return
-    pages = sorted(path for path in site.written if path.endswith("index.html"))
+    pages = sorted(site.pages)
     site.write(
         "sitemap.xml", site_render.render_sitemap([absolute(site.base, p.removesuffix("index.html")) for p in pages])
     )

@@ -56,6 +56,8 @@ def test_the_map_through_the_years_has_its_page_with_text_alternatives_files_and
     }
     assert files <= planned_images(site)  # drawn by a build with images
     assert text.count(escape(f'<img src="{PUBLISHED_AT}/{lang}/through-time')) == 2
+    home = (site / lang / "index.html").read_text(encoding="utf-8")  # found beside the map, as in the app
+    assert '<a href="through-time.html">' in home
 
 
 def test_chart_images_are_drawn_at_publication_size_and_kept_when_unchanged(tmp_path, dataset):
@@ -213,10 +215,17 @@ def test_the_search_index_knows_every_place_by_its_names(site, dataset):
 
 
 def test_sitemap_lists_every_page_by_its_published_address_and_robots_points_to_it(site):
+    """Every page that is its own canonical address is listed (places, sections, the chart pages, the map
+    through the years), but no embed, map frame or the language choice at the root."""
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert len(locs) == len([p for p in site.rglob("index.html") if p.parent != site])
-    assert all(loc.startswith(PUBLISHED_AT + "/") for loc in locs)
+    pages = [
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("*.html")
+        if path.parent != site and not path.name.startswith("embed-") and 'rel="canonical"' in path.read_text("utf-8")
+    ]
+    assert sorted(locs) == sorted(f"{PUBLISHED_AT}/{page}" for page in pages)
+    assert f"{PUBLISHED_AT}/nl/through-time.html" in locs and f"{PUBLISHED_AT}/en/lifetimes.html" in locs
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert "Allow: /" in robots and f"Sitemap: {PUBLISHED_AT}/sitemap.xml" in robots
 
