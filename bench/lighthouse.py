@@ -1,14 +1,19 @@
 """Lighthouse scores of the static site and the app: performance, accessibility, best practices and SEO,
 on a phone (Lighthouse's default, simulated slow 4G and a 4× slower CPU) and a desktop (`--preset desktop`).
 
-    .venv/bin/python bench/lighthouse.py [EXPORT_DIR] [--runs 2] [--only home,events] [--reports DIR]
+    .venv/bin/python bench/lighthouse.py [EXPORT_DIR] [--runs 2] [--only home,events] [--reports DIR] [--no-images]
     .venv/bin/python bench/lighthouse.py --app [--runs 2]     # the app's home and a profile
 
 The site is served by Debian's nginx with the shipped deploy/nginx.conf (as bench/spike.py does; an export
-with `--precompress`). Without EXPORT_DIR it is exported first (without images) into build/lighthouse-site,
-published at the address nginx serves it on, so canonical links and the sitemap point at the page
-Lighthouse loads, as they do on the real host; an EXPORT_DIR made for another address fails SEO's canonical
-audit, and the script says so. `--app` starts the app (`python -m twinnings serve`, no tiles) instead.
+with `--precompress`). Without EXPORT_DIR it is exported first into build/lighthouse-site as it is published:
+a full build, with every image, so each chart of all the data shows its build-time picture as on the real
+host (the first export draws them all, several minutes; the folder is kept, and a rebuild of unchanged data
+redraws nothing but the two home previews). It is published at the address nginx serves it on, so canonical
+links and the sitemap point at the page Lighthouse loads, as they do on the real host; an EXPORT_DIR made for
+another address fails SEO's canonical audit, and the script says so. `--no-images` exports without images
+instead, into build/lighthouse-site-no-images (every chart drawn when it comes into view: the site before the
+pictures, and what `export-site --no-images` gives). `--app` starts the app (`python -m twinnings serve`, no
+tiles) instead.
 
 Each page kind is measured with each preset `--runs` times; the table shows the better score of the runs
 per category, and the worst cumulative layout shift (CLS) of the runs. Under the table, every audit that
@@ -172,22 +177,25 @@ def published_port(site: Path) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def export(site: Path, port: int) -> None:
-    """The site without images, published at the address nginx will serve it on, precompressed."""
+def export(site: Path, port: int, images: bool = True) -> None:
+    """The site as published, with its images (or without), at the address nginx will serve it on,
+    precompressed."""
     os.environ["TWINNINGS_STATIC_BASE_URL"] = f"http://127.0.0.1:{port}/"
     from twinnings.static_site import export_site, precompress
 
-    export_site(site, images=False)
+    export_site(site, images=images)
     precompress(site)
 
 
-def run_site(site: Path | None, runs: int, pages: list[tuple[str, str]], keep: Path | None) -> None:
+def run_site(
+    site: Path | None, runs: int, pages: list[tuple[str, str]], keep: Path | None, images: bool = True
+) -> None:
     if not Path("/usr/sbin/nginx").exists():
         sys.exit("nginx is not installed: apt-get install -y nginx")
     if site is None:
-        site = ROOT / "build" / "lighthouse-site"
+        site = ROOT / "build" / ("lighthouse-site" if images else "lighthouse-site-no-images")
         port = free_port()
-        export(site, port)
+        export(site, port, images)
     else:
         port = published_port(site) or free_port()
         if published_port(site) is None:
@@ -218,13 +226,14 @@ def main() -> None:
     parser.add_argument("--only", default="", help="page kinds, comma-separated (e.g. 'home,map embed')")
     parser.add_argument("--reports", type=Path, help="keep each run's Lighthouse JSON report in this folder")
     parser.add_argument("--app", action="store_true", help="the app's home and a profile instead of the site")
+    parser.add_argument("--no-images", action="store_true", help="export the site without images (no pictures)")
     args = parser.parse_args()
     if args.app:
         run_app(args.runs, args.reports)
         return
     chosen = {kind.strip() for kind in args.only.split(",") if kind.strip()}
     pages = [(kind, path) for kind, path in SITE_PAGES if not chosen or kind in chosen]
-    run_site(args.site, args.runs, pages, args.reports)
+    run_site(args.site, args.runs, pages, args.reports, not args.no_images)
 
 
 if __name__ == "__main__":

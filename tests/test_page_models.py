@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from markupsafe import escape
 
 from twinnings import boundaries, charts, page_models, profiles, site_render, through_time
 from twinnings.blocks import ChartBlock, Figures, ImageBlock, Links, MapBlock, PlaceSearch, Table
 from twinnings.filters import EventFilter, Filter
+from twinnings.i18n import t
 from twinnings.routes import Link
 
 
@@ -138,3 +141,55 @@ def test_the_map_through_the_years_shows_both_images_saying_what_they_show(datas
         assert f'<img src="{block.name}.{first}" alt="{escape(block.alt)}"' in html
         assert all(f'<a href="{block.name}.{fmt}" download>' in html for fmt in block.formats)
         assert str(escape(f'<img src="https://example.org/s/{lang}/{block.name}.{first}" alt="')) in html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_chart_with_pictures_shows_them_in_its_box_and_a_build_without_images_shows_none(dataset, places, lang):
+    """The site's face of the timeline: with pictures each chart's box holds its wide and compact picture
+    (nameless: the figure is named by the chart's text alternative), at the box's heights, as a named Tab stop;
+    a build without images has no picture and no Tab stop (charts.js draws the chart when it comes into view)."""
+    from html.parser import HTMLParser
+
+    class Boxes(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.boxes: list[tuple[dict, list[dict]]] = []  # each chart's box and the images inside it
+            self.inside = False
+
+        def handle_starttag(self, tag, attrs):
+            if "data-chart" in dict(attrs):
+                self.boxes.append((dict(attrs), []))
+                self.inside = True
+            elif tag == "img" and self.inside:
+                self.boxes[-1][1].append(dict(attrs))
+
+        def handle_endtag(self, tag):
+            self.inside = self.inside and tag != "div"
+
+    model = page_models.timeline(Link(page="timeline", lang=lang), dataset, places)
+    shows = [block.kit.embed.show for block in blocks_of(model, ChartBlock)]
+
+    def boxes(pictured):
+        context = site_render.SiteContext("", {}, pictured=frozenset(pictured))
+        page = site_render.SitePage(context, f"{lang}/tijdlijn", lang, model.title, model.lead, "x.png")
+        parser = Boxes()
+        parser.feed(site_render.render_page(model, page))
+        return parser.boxes
+
+    pictured = boxes(shows[:1])
+    assert len(pictured) == len(shows) > 1
+    for (box, images), show in zip(pictured, shows):
+        if show != shows[0]:
+            assert images == [] and "tabindex" not in box and "data-picture" not in box
+            continue
+        assert "data-picture" in box and box["tabindex"] == "0" and box["role"] == "group"
+        assert box["aria-label"] == t("chart_picture_hint", lang)
+        heights = re.findall(r"--(full|compact):(\d+)px", box["style"])
+        assert [(image["data-layout"], image["height"]) for image in images] == heights
+        assert [(image["src"], image["width"]) for image in images] == [
+            (f"../{show}.svg", str(charts.EXPORT_WIDTH)),
+            (f"../{show}-compact.svg", str(site_render.COMPACT_PICTURE_WIDTH)),
+        ]
+        assert all(image["alt"] == "" and image["loading"] == "lazy" for image in images)
+    for box, images in boxes(()):
+        assert images == [] and "tabindex" not in box and "data-picture" not in box

@@ -25,7 +25,9 @@ from twinnings.style import HIGHLIGHT, STATUS_COLOURS, STATUS_FILL_PATTERN
 
 EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 675
 EXPORT_SCALE = image_formats.BY_NAME["png"].scale
-FONT = "Source Sans 3, Source Sans Pro, Noto Sans, Noto Sans CJK SC, Arial, sans-serif"
+# Quoted: a CSS font name with a word that starts with a digit ("Source Sans 3") is only valid in quotes, and
+# browsers drop an invalid font-family whole (charts then took the page's font, and images a serif).
+FONT = '"Source Sans 3", "Source Sans Pro", "Noto Sans", "Noto Sans CJK SC", Arial, sans-serif'
 LEVEL_COLOURS = {"gemeente": "#0072B2", "provincie": "#009E73"}
 # Okabe–Ito colours and distinct symbols, so event types read in colour and in grey.
 EVENT_STYLE: dict[str, tuple[str, str]] = {

@@ -57,6 +57,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Klik op een jaar in de grafiek voor de kaart van dat jaar.",
         "en": "Click a year in the chart for the map of that year.",
     },
+    "chart_picture_hint": {
+        "nl": "Afbeelding van de grafiek. Wijs hem aan of ga er met Tab naartoe voor de interactieve grafiek.",
+        "en": "A picture of the chart. Point at it or move to it with Tab for the interactive chart.",
+    },
     "year_events": {"nl": "Gebeurtenissen in {year}", "en": "Events in {year}"},
     "year_figures": {
         "nl": "In {year}: {n} banden, waarvan {new} nieuw en {ended} beëindigd; {events} gebeurtenissen.",

@@ -82,7 +82,21 @@ class SiteContext:
     app_url: str = ""
     corrections_url: str | None = None
     drawn: frozenset[str] = frozenset()  # chart views with PNG and SVG files under the language's folder
+    pictured: frozenset[str] = frozenset()  # chart views whose pictures pages show first (picture_paths)
     figures: dict[str, ChartSpec] = field(default_factory=dict, compare=False)  # a chart's JSON, once per export
+
+
+# A chart's pictures: SVG drawn at build time (static_site.picture_jobs) in the layouts its box takes, shown
+# until the reader reaches for the chart. The wide one is the SVG download at publication size (a box of up to
+# 1208 px on the widest page); the compact one is as wide as a phone's box (a 384 px screen), so its text is
+# shown at its own size on most phones and a little smaller on the narrowest; it is never enlarged.
+COMPACT_PICTURE_WIDTH = 360
+
+
+def picture_paths(lang: Lang, show: str) -> tuple[str, str]:
+    """Where a chart view's wide and compact pictures are, under the site's root."""
+    home = routes.site_dir(lang, "home")
+    return f"{home}/{show}.svg", f"{home}/{show}-compact.svg"
 
 
 def site_folder(link: Link, slugs: dict[str, str]) -> str:
@@ -232,12 +246,17 @@ class SitePage:
         opens_map = show in routes.YEAR_VIEWS and not kit.embed.place
         first = through_time.FIRST_YEAR  # the map document's address in a year, the year left open
         map_in_year = routes.static_path(Link(show="map", lang=self.lang, year=first)).replace(str(first), "{year}")
+        heights = (self.site.figures[key].full_height, self.site.figures[key].compact_height)
+        pictured = show in self.site.pictured and routes.static_path(kit.embed) is not None
+        widths = (charts.EXPORT_WIDTH, COMPACT_PICTURE_WIDTH)
+        pictures = zip(("full", "compact"), picture_paths(self.lang, show), widths, heights)
         return {
+            "pictures": [(name, self.href(path, True), w, h) for name, path, w, h in pictures] if pictured else [],
             "year_map": self.href(map_in_year, True) if opens_map else "",
             "spec_id": spec_id,
             "spec": self.site.figures[key].json,
             "height": kit.height,
-            "box_heights": (self.site.figures[key].full_height, self.site.figures[key].compact_height),
+            "box_heights": heights,
             "width": charts.EXPORT_WIDTH,
             "scale": {image.name: image.scale for image in image_formats.IMAGE_FORMATS},
             "alt": kit.alt,

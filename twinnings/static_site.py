@@ -325,9 +325,12 @@ IMAGES_LEFT_OUT = ".images-left-out.json"
 
 
 def planned_images(site: Site, kits: list[presentation.ChartKit]) -> list[str]:
-    """Every image file a full build draws: chart PNG and SVG, chart and place previews, the home previews."""
+    """Every image file a full build draws: chart PNG and SVG, each chart's compact picture (the wide one is its
+    SVG), chart and place previews, the home previews."""
     charts_drawn = [chart_image(kit, ext) for kit in kits for ext, _scale in CHART_IMAGES]
-    return charts_drawn + [path for _chart, path in site.previews] + [home_preview(lang) for lang in i18n.LANGS]
+    pictures = [site_render.picture_paths(kit.embed.lang, kit.embed.show)[1] for kit in kits]
+    previews = [path for _chart, path in site.previews] + [home_preview(lang) for lang in i18n.LANGS]
+    return charts_drawn + pictures + previews
 
 
 CHART_IMAGES = tuple((image.name, image.scale) for image in image_formats.IMAGE_FORMATS)
@@ -341,13 +344,34 @@ def home_preview(lang: Lang) -> str:
     return f"{routes.site_dir(lang, 'home')}/preview.png"
 
 
-def write_images(kits: list[presentation.ChartKit], out: Path) -> None:
-    """PNG (double resolution) and SVG of every chart at publication size."""
-    jobs = []
-    for kit in kits:
+def write_images(
+    kits: list[presentation.ChartKit], out: Path, pictured: Collection[str] = routes.CHART_VIEWS, downloads: bool = True
+) -> None:
+    """PNG (double resolution) and SVG of every chart at publication size (the `downloads`), and the pictures
+    (`picture_jobs`) of the `pictured` views."""
+    jobs = {}
+    for kit in kits if downloads else ():
         for ext, scale in CHART_IMAGES:
-            jobs.append((kit.chart.figure, chart_image(kit, ext), charts.EXPORT_WIDTH, kit.height, scale))
-    render_images(out, jobs)
+            path = chart_image(kit, ext)
+            jobs[path] = (kit.chart.figure, path, charts.EXPORT_WIDTH, kit.height, scale)
+    for kit in kits:
+        if kit.embed.show in pictured:
+            jobs.update((job[1], job) for job in picture_jobs(kit))  # the SVG download is the wide picture
+    if jobs:
+        render_images(out, list(jobs.values()))
+
+
+def picture_jobs(kit: presentation.ChartKit) -> list[tuple[go.Figure, str, int, int, float]]:
+    """A chart's pictures, which its pages show until the reader reaches for the chart (charts.js): SVG in
+    the layouts the page draws it in, at the height of each (its box's): the wide one at publication size
+    (also the SVG download), the compact one at COMPACT_PICTURE_WIDTH, a phone's box."""
+    wide, compact = site_render.picture_paths(kit.embed.lang, kit.embed.show)
+    small = charts.compact(kit.chart).figure
+    compact_height = int(small.layout.height or charts.EXPORT_HEIGHT)  # as site_render.chart_spec gives the box
+    return [
+        (kit.chart.figure, wide, charts.EXPORT_WIDTH, kit.height, 1),
+        (small, compact, site_render.COMPACT_PICTURE_WIDTH, compact_height, 1),
+    ]
 
 
 CACHE_FILE = ".build-cache.json"
@@ -447,10 +471,14 @@ def export_site(
     images: bool = True,
     only: Collection[str] = (),
     langs: Collection[Lang] = i18n.LANGS,
+    pictures: Collection[str] | None = None,
 ) -> list[Path]:
     """Write the whole site into `out` (created; existing files of the same names are replaced). Without
-    `images` the chart images and previews are left out, with `only` (place ids) only those places get
-    a page, and with `langs` only those languages: quick checks of the pages a change touches."""
+    `images` the chart images and previews are left out, and with them the charts' pictures (pages then draw
+    each chart when it comes into view); with `only` (place ids) only those places get a page, and with
+    `langs` only those languages: quick checks of the pages a change touches. `pictures` (chart views) draws
+    the pictures of just those charts, in a build with or without the other images (the Lighthouse bench
+    and a browser test)."""
     out = Path(out)
     data = load(data_dir)
     config = from_env()
@@ -476,6 +504,7 @@ def export_site(
         config.public_url or "",
         config.corrections_url,
         frozenset(routes.CHART_VIEWS),  # a build without images plans them (IMAGES_LEFT_OUT)
+        frozenset(routes.CHART_VIEWS if pictures is None and images else pictures or ()),
     )
     site = Site(out, data, context)
     if not context.base:
@@ -499,10 +528,11 @@ def export_site(
         )
     built = [lang for lang in i18n.LANGS if lang in langs]
     if images:
-        write_images(all_kits, out)
+        write_images(all_kits, out, context.pictured)
         write_previews(site, shapes)
         write_through_time_images(site, shapes, built)
     else:  # what a full build would draw, so a quick check can still see where every page's images point
+        write_images(all_kits, out, context.pictured, downloads=False)
         planned = planned_images(site, all_kits) + [path for lang in built for path in through_time_paths(lang)]
         site.write(IMAGES_LEFT_OUT, json.dumps(sorted(planned), indent=0))
     write_sitemap(site)

@@ -4,6 +4,9 @@
 // then, or as soon as the reader starts to scroll or use the keyboard: a reader who never reaches a chart
 // does not wait for the library to run. Each chart's box keeps its height from the first paint (site.css:
 // the heights of both layouts are on the box), so nothing below it moves when it is drawn.
+// A chart with a picture (an SVG drawn at build time in the layout of its box, `data-picture`) shows it
+// until the reader reaches for the chart: the pointer enters or presses it, a finger touches it, or the
+// keyboard moves to it. Only then are plotly.js loaded and the chart drawn over the picture, which then goes.
 (function () {
   var PLOTLY = document.currentScript.src.replace(/charts\.js(\?.*)?$/, "plotly.min.js");
   var loading = null;
@@ -32,6 +35,7 @@
         var figure = box.clientWidth < 760 ? chart.compact : chart.full;
         box.style.height = (figure.layout.height || 675) + "px";
         Plotly.newPlot(box, figure.data, figure.layout, chart.config).then(function () {
+          if (box.hasAttribute("data-picture")) unpicture(box);
           var map = box.getAttribute("data-year-map");  // a chart over the years opens the map of a year
           if (map) {
             box.on("plotly_click", function (event) {
@@ -42,7 +46,24 @@
       });
     });
   }
+  // The picture gives way to the drawn chart; the box, no longer a picture, leaves the Tab order (focus stays).
+  function unpicture(box) {
+    Array.prototype.slice.call(box.querySelectorAll(":scope > img")).forEach(function (img) { img.remove(); });
+    box.removeAttribute("data-picture");
+    box.removeAttribute("role");
+    box.removeAttribute("aria-label");
+    box.setAttribute("tabindex", "-1");
+  }
+  var REACH = ["pointerenter", "pointerdown", "touchstart", "focus"];
+  function drawWhenReached(box) {
+    function reached() {
+      REACH.forEach(function (kind) { box.removeEventListener(kind, reached); });
+      draw(box);
+    }
+    REACH.forEach(function (kind) { box.addEventListener(kind, reached, {passive: true}); });
+  }
   function drawWhenSeen(boxes) {
+    if (!boxes.length) return;
     if (!("IntersectionObserver" in window)) { boxes.forEach(draw); return; }
     var watcher = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
@@ -79,7 +100,12 @@
       });
     });
   }
-  function start() { drawWhenSeen(Array.prototype.slice.call(document.querySelectorAll("[data-chart]"))); offerDownloads(); }
+  function start() {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
+    boxes.filter(function (box) { return box.hasAttribute("data-picture"); }).forEach(drawWhenReached);
+    drawWhenSeen(boxes.filter(function (box) { return !box.hasAttribute("data-picture"); }));
+    offerDownloads();
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -1,0 +1,70 @@
+"""A chart's picture on the static site: drawn at build time (kaleido), shown from the first paint in the layout
+of its box, and replaced by the interactive chart only when the reader reaches for it, in the same place.
+
+The site's other tests use an export without images, where every chart is drawn when it comes into view; this
+module exports a small site of its own (Dutch, one place) with the pictures of one chart, the one the timeline
+and its embed open with."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.fixtures import PHONE, new_page
+from tests.harness import serve_folder
+from twinnings import charts, site_render
+
+pytestmark = pytest.mark.browser
+
+SHOW = "begun-ended"  # the timeline's first chart: its picture fills a phone's first screen
+
+
+@pytest.fixture(scope="module")
+def pictured_site(tmp_path_factory):
+    """The timeline with its first chart's pictures (two SVG drawings, a few seconds), served."""
+    from twinnings.static_site import export_site
+
+    out = tmp_path_factory.mktemp("pictured")
+    export_site(out, images=False, only=("GM0106",), langs=("nl",), pictures=(SHOW,))
+    server, url = serve_folder(out)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("screen_kind", ["phone", "desktop"])
+def test_a_chart_shows_its_picture_first_and_the_chart_replaces_it_in_place_when_the_reader_reaches_for_it(
+    browser, pictured_site, screen_kind
+):
+    """The phone reaches by keyboard (focus), the desktop by pointing (hover). Before that the chart's box holds
+    the picture of its own layout, the other layout's picture is not even fetched, and plotly.js is not loaded
+    although the chart is in view; after, the chart stands where the picture was, its box as tall as before."""
+    phone = screen_kind == "phone"
+    page = new_page(browser, **(PHONE if phone else {"viewport": {"width": 1366, "height": 768}}))
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    try:
+        page.goto(f"{pictured_site}/nl/tijdlijn/")
+        box = page.locator("[data-chart]").first
+        shown, other = ("compact", "full") if phone else ("full", "compact")
+        picture = box.locator(f'img[data-layout="{shown}"]')
+        expect(picture).to_be_visible()
+        width = site_render.COMPACT_PICTURE_WIDTH if phone else charts.EXPORT_WIDTH
+        expect(picture).to_have_js_property("naturalWidth", width)  # the SVG has arrived and is drawn
+        expect(box.locator(f'img[data-layout="{other}"]')).to_be_hidden()
+        page.wait_for_load_state("networkidle")
+        assert box.bounding_box()["y"] + 200 < page.viewport_size["height"]  # in the first screen
+        assert page.evaluate("typeof Plotly") == "undefined" and box.locator(".main-svg").count() == 0
+        assert not any(url.endswith(f"/nl/{SHOW}{'' if phone else '-compact'}.svg") for url in fetched)
+        height = box.bounding_box()["height"]
+        spec = box.evaluate("box => JSON.parse(document.getElementById(box.dataset.chart).textContent)")
+        assert height == spec[shown]["layout"]["height"]
+
+        box.focus() if phone else box.hover()
+        expect(box.locator(".main-svg").first).to_be_attached()
+        expect(box.locator("img")).to_have_count(0)
+        expect(box).to_have_attribute("tabindex", "-1")  # no longer a picture to reach: out of the Tab order
+        assert box.bounding_box()["height"] == height
+        assert (box.evaluate("box => box._fullLayout.width") < 760) == phone  # the picture's layout, drawn
+        assert page.errors == []
+    finally:
+        page.context.close()
