@@ -475,7 +475,10 @@ def shown_in_order(node) -> list:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_starts_with_its_title_above_its_controls(page, monkeypatch):
-    """The title comes first, and is written first: nothing drawn before it moves down when it arrives."""
+    """The top row (filters, language switch) and then the title come first, and are written first: nothing
+    drawn before them moves down when they arrive."""
     at = run_page(page, "nl", monkeypatch)
     assert not at.exception, at.exception
-    assert type(shown_in_order(at.main)[0]).__name__ == "Title"
+    top_row = shown_in_order(next(iter(at.main.children.values())))
+    assert at.button_group(key="lang") in top_row
+    assert type(shown_in_order(at.main)[len(top_row)]).__name__ == "Title"
