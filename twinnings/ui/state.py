@@ -107,7 +107,7 @@ def clear_filters() -> None:
 
 
 def current_filter() -> Filter:
-    """The Filter the sidebar widgets hold."""
+    """The Filter the shared filter widgets hold."""
     state = st.session_state
     year_from, year_to = state.get(WIDGET["from"]) or (filters.FIRST_YEAR, filters.this_year())
     return Filter(
