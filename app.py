@@ -33,4 +33,5 @@ chrome.top_bar(link, lang, title)
 state.layout()
 chrome.url_notice(lang)
 navigation.run()
+st.space("xlarge")  # the page's bottom inset: the theme's is 0, so Streamlit's first, narrow frame has an empty column
 state.layout_probe()  # after the page: nothing under it moves while its frame loads

@@ -51,7 +51,7 @@ def profile_search(places: pd.DataFrame, lang: i18n.Lang, label: str, help_text:
     The label a reader sees is a line of text (Markdown, whose script the page has already loaded) above a box
     that keeps its own label for screen readers: Streamlit holds a 40 px line for a text box until its script
     has arrived, and a box with its label would then grow 28 px and push the map down as the page loads."""
-    st.markdown(safe_text.markdown(label), help=help_text)
+    st.markdown(f":small[{safe_text.markdown(label)}]", help=help_text)  # a widget label's size
     query = st.text_input(label, key=key, max_chars=search.MAX_QUERY_LENGTH, label_visibility="collapsed")
     if not query:
         return

@@ -34,7 +34,7 @@ def controls(lang: i18n.Lang) -> None:
         # the label a reader sees is a line of text above a slider that keeps its own label for screen readers:
         # until its script has arrived Streamlit holds a 40 px line for the slider, which the slider with its
         # label outgrew by 28 px, pushing the map down as the page loaded
-        st.markdown(i18n.t("map_year", lang), help=i18n.t("map_year_help", lang))
+        st.markdown(f":small[{i18n.t('map_year', lang)}]", help=i18n.t("map_year_help", lang))
         st.select_slider(
             i18n.t("map_year", lang),
             options(),
