@@ -107,3 +107,10 @@ def test_search_tolerates_accents_apostrophes_and_typos(dataset):
 def test_search_prefers_names_that_hold_the_query_over_near_misses(dataset, query, place_column, expected):
     selected = apply(Filter(query=query), dataset.ties)
     assert set(selected[place_column]) == expected
+
+
+def test_the_filters_button_counts_each_filter_that_narrows_the_selection_and_not_the_map_view():
+    assert filters.active_count(Filter()) == 0
+    assert filters.active_count(Filter(view="cn")) == 0
+    narrowed = Filter(provinces=("PV30", "PV28"), statuses=("ended",), year_from=2000, query="tilburg")
+    assert filters.active_count(narrowed) == 4

@@ -1,6 +1,6 @@
 """Embed snippets for reporters: a responsive iframe for one chart or map, from the app or the static site.
 
-An app embed is the live app in Streamlit's embed mode (`?embed=true`, no sidebar, no navigation)
+An app embed is the live app in Streamlit's embed mode (`?embed=true`, no navigation, no filters)
 plus `show=<name>`, which tells app.py to draw only that chart or map, with the same selection and
 language as the view it was copied from. Addresses come from `routes`, the markup from `templates/embed/`.
 """

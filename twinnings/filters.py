@@ -42,6 +42,15 @@ class Filter:
     uses: tuple[str, ...] = ()  # use bands (model.USE_BANDS): how recently a tie was used
 
 
+def active_count(f: Filter) -> int:
+    """How many of the shared filters narrow the selection (each list, the period, the place name); the
+    map's view is not a filter."""
+    default = Filter()
+    lists = sum(bool(getattr(f, attr)) for attr, _allowed in MULTI_PARAMS.values())
+    period = (f.year_from, f.year_to) != (default.year_from, default.year_to)
+    return lists + period + bool(f.query)
+
+
 # URL parameter name -> (Filter attribute, allowed values or None for free text/years)
 MULTI_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "province": ("provinces", PROVINCE_CODES),

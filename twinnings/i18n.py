@@ -192,8 +192,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "cpaffc_involved": {"nl": "CPAFFC deed mee", "en": "CPAFFC took part"},
     "col_actors": {"nl": "Wie deed mee", "en": "Who acted"},
     "data_follows_selection": {
-        "nl": "De tabellen volgen de selectie in de zijbalk: {n} van de {total} banden. Wis de filters voor alles.",
-        "en": "The tables follow the selection in the sidebar: {n} of {total} ties. Clear the filters to see all.",
+        "nl": "De tabellen volgen de filters bovenaan: {n} van de {total} banden. Wis de filters voor alles.",
+        "en": "The tables follow the filters at the top: {n} of {total} ties. Clear the filters to see all.",
     },
     "data_pick_row": {
         "nl": "Kies een rij voor de bronnen van die band als links.",
@@ -347,7 +347,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "nl": "Zoek uw gemeente of provincie, of een Chinese partner",
         "en": "Look up your municipality or province, or a Chinese partner",
     },
-    "open_menu": {"nl": "Filters en menu", "en": "Filters and menu"},
+    "open_menu": {"nl": "Menu", "en": "Menu"},
     "what_is_a_tie": {"nl": "Wat is een band?", "en": "What is a tie?"},
     "profile_search_help": {
         "nl": "Naam in het Nederlands of Engels, of Chinees in Hanzi of pinyin; spelfouten en accenten mogen.",
@@ -359,8 +359,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "There is no place with the code ‘{code}’. Search a municipality, province or Chinese partner below.",
     },
     "profile_ignores_filters": {
-        "nl": "Dit profiel toont alle bekende banden van deze plaats; de filters in de zijbalk gelden hier niet.",
-        "en": "This profile shows every known tie of this place; the filters in the sidebar do not apply here.",
+        "nl": "Dit profiel toont alle bekende banden van deze plaats; de filters gelden hier niet.",
+        "en": "This profile shows every known tie of this place; the filters do not apply here.",
     },
     "profile_none_meaning": {
         "nl": "‘Geen bekende band’ betekent dat de bronnen die wij doorzochten (landelijke overzichten, nieuws, "
@@ -468,8 +468,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "view_nl": {"nl": "Nederland", "en": "Netherlands"},
     "view_cn": {"nl": "Nederland–China", "en": "Netherlands–China"},
     "selection_empty": {
-        "nl": "Geen banden in deze selectie. Verruim de filters in de zijbalk.",
-        "en": "No ties in this selection. Widen the filters in the sidebar.",
+        "nl": "Geen banden in deze selectie. Verruim de filters bovenaan.",
+        "en": "No ties in this selection. Widen the filters at the top.",
     },
     "site_provinces": {"nl": "Provincies", "en": "Provinces"},
     "site_places": {"nl": "Plaatsen A–Z", "en": "Places A–Z"},
@@ -520,8 +520,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "The full data as an open data package: ties, events, places and sources.",
     },
     "events_none": {
-        "nl": "Geen gebeurtenissen in deze selectie. Verruim de filters hierboven of in de zijbalk.",
-        "en": "No events in this selection. Widen the filters above or in the sidebar.",
+        "nl": "Geen gebeurtenissen in deze selectie. Verruim de filters hierboven.",
+        "en": "No events in this selection. Widen the filters above.",
     },
     "selected_place": {"nl": "Geselecteerd: {name}", "en": "Selected: {name}"},
     "permalink": {"nl": "Link naar deze weergave", "en": "Link to this view"},

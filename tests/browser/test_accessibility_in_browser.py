@@ -101,11 +101,12 @@ def test_charts_are_named_by_their_title_and_summary(views):
     expect(page.locator(f".stPlotlyChart {name}, .stPlotlyChart{name}").first).to_be_attached()
 
 
-def test_a_chart_embed_shows_its_chart_a_link_back_and_no_sidebar(views):
+def test_a_chart_embed_shows_its_chart_a_link_back_and_no_menu(views):
     page = views(Link(show="standing", lang="en"))
     expect(page.locator(".stPlotlyChart")).to_have_count(1)
-    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     expect(page.get_by_role("link", name="Full view on Stedenbanden NL–CN")).to_have_count(1)
+    # no navigation, filters or language switch: the embed is its chart
+    expect(page.locator('[data-testid="stTopNav"], [data-testid="stSidebar"], .st-key-lang')).to_have_count(0)
 
 
 def test_skip_link_leads_past_the_map_to_its_text_alternative_and_its_csv(views, dataset):
@@ -127,7 +128,7 @@ def test_skip_link_leads_past_the_map_to_its_text_alternative_and_its_csv(views,
 
 
 def test_a_narrow_desktop_window_gets_the_compact_chart_layout(browser, app_url):
-    page = new_page(browser, viewport={"width": 800, "height": 900})
+    page = new_page(browser, viewport={"width": 700, "height": 900})  # half a 1400 px screen
     try:
         open_app(page, f"{app_url}/tijdlijn")
         # compact: the source line moves under the title, out of the footer annotation

@@ -67,8 +67,10 @@ def test_a_click_on_a_municipality_without_ties_opens_its_profile(page, app_url)
     expect(page.get_by_text("Voor Texel is geen band met een Chinese stad of provincie bekend.")).to_be_visible()
 
 
-def test_changing_a_filter_rewrites_the_address(page, app_url):
+def test_changing_a_filter_rewrites_the_address_and_counts_it(page, app_url):
     open_app(page, app_url)
+    page.get_by_role("button", name="Filters", exact=True).click()
     page.get_by_role("textbox", name="Filter op plaatsnaam").fill("Tilburg")
     page.keyboard.press("Enter")
     page.wait_for_url("**q=Tilburg**", timeout=20_000)
+    expect(page.get_by_role("button", name="Filters (1)", exact=True)).to_be_visible()

@@ -1,5 +1,5 @@
 """The app on a 390 px phone and a 1400 px desktop: the map in the first screen, a town found without
-the sidebar, a profile that starts with its sentence and its map, an embedded map without the app's menu.
+a menu, a profile that starts with its sentence and its map, an embedded map without the app's menu.
 The map's keyboard layer is tested on the baked map (test_static_map_in_browser.py): the same code."""
 
 from __future__ import annotations
@@ -33,10 +33,11 @@ def test_the_home_map_starts_in_the_first_screen(screen, app_url):
     open_app(screen, f"{app_url}/")
     expect_in_first_screen(screen, MAP_FRAME)
     if screen.screen_name == "phone":
-        # the orientation is one line away, the search needs no sidebar, the menu opener is named
+        # the orientation is one line away, the search and the filters need no menu, the menu opener is named
         expect(screen.get_by_text("Wat is een band?")).to_be_visible()
         expect(screen.get_by_role("textbox", name=HOME_SEARCH)).to_be_visible()
-        expect(screen.get_by_role("button", name="Filters en menu")).to_be_visible()
+        expect(screen.get_by_role("button", name="Filters", exact=True)).to_be_visible()
+        expect(screen.get_by_role("button", name="Menu", exact=True)).to_be_visible()
 
 
 def test_a_town_found_on_a_phone_opens_its_profile_with_its_sentence_and_map_first(phone, app_url):

@@ -1,4 +1,4 @@
-"""What every page shares around its content: language switch, sidebar filters, page title and
+"""What every page shares around its content: the top row (filters, language switch), page title and
 language, styles, the notice about an address's ignored parts, and the small blocks several pages show."""
 
 from __future__ import annotations
@@ -16,22 +16,44 @@ NOTICE_ITEMS, NOTICE_ITEM_LENGTH = 3, 40
 
 def language_selector() -> i18n.Lang:
     """The NL/EN switch; its value lives in the URL as ?lang=en (absent means Dutch)."""
-    choice = st.sidebar.segmented_control(
+    choice = st.segmented_control(
         "Taal / Language",
         options=list(i18n.LANGS),
         default=i18n.DEFAULT_LANG,
         key=state.LANG_KEY,
         bind="query-params",
         required=True,
+        label_visibility="collapsed",
     )
     return i18n.parse_lang(choice)
 
 
-def filter_sidebar(lang: i18n.Lang) -> Filter:
-    """The shared filters in the sidebar; returns the Filter every page applies."""
-    state.seed_once()
-    sidebar = st.sidebar
-    sidebar.header(i18n.t("filters", lang))
+def top_bar(link: Link, lang: i18n.Lang, title: str) -> None:
+    """One row at the top of the page: the shared filters behind a button that says how many are set (on
+    the pages they apply to), the language switch, and the page's own script and styles. Streamlit's first
+    frame has no sidebar, so a sidebar would push the whole page 300 px to the right on a desktop when it
+    arrives; this row takes the place it will have from the first content on (bench/README.md)."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="tw-top-bar"):
+        if not state.embedding():  # an embed shows one chart or map, in the language of its address
+            if link.uses_filter:
+                filter_popover(lang)
+            language_selector()
+        page_script(lang, title)
+
+
+def filter_popover(lang: i18n.Lang) -> Filter:
+    """The shared filters, in a popover under a 'Filters' button that counts the filters set; returns the
+    Filter every page applies. The widgets keep their values for the session on pages that do not show them
+    (a profile), as they did in the sidebar."""
+    active = filters.active_count(state.current_filter())
+    label = i18n.t("filters", lang) + (f" ({active})" if active else "")
+    with st.popover(label, icon=":material/filter_list:", key="tw-filters"):
+        filter_controls(lang)
+    return state.current_filter()
+
+
+def filter_controls(lang: i18n.Lang) -> None:
+    """The shared filters' widgets, each bound to its session key (`state.WIDGET`)."""
     names = provinces.names(lang)
     labels = {
         "province": ("filter_province", names.__getitem__),
@@ -42,26 +64,31 @@ def filter_sidebar(lang: i18n.Lang) -> Filter:
     }
     for name, (_attr, options) in filters.MULTI_PARAMS.items():
         label_key, format_func = labels[name]
-        sidebar.multiselect(
+        st.multiselect(
             i18n.t(label_key, lang),
             options,
             format_func=format_func,
             placeholder=i18n.t("all", lang),
             key=state.WIDGET[name],
+            persist_state="session",
         )
     full_period = (filters.FIRST_YEAR, filters.this_year())
-    sidebar.slider(
+    st.slider(
         i18n.t("filter_period", lang),
         min_value=filters.FIRST_YEAR,
         max_value=filters.this_year(),
         value=None if state.WIDGET["from"] in st.session_state else full_period,
         key=state.WIDGET["from"],
+        persist_state="session",
     )
-    sidebar.text_input(
-        i18n.t("filter_query", lang), help=i18n.t("filter_query_help", lang), key=state.WIDGET["q"], max_chars=80
+    st.text_input(
+        i18n.t("filter_query", lang),
+        help=i18n.t("filter_query_help", lang),
+        key=state.WIDGET["q"],
+        max_chars=80,
+        persist_state="session",
     )
-    sidebar.button(i18n.t("filter_reset", lang), on_click=state.clear_filters)
-    return state.current_filter()
+    st.button(i18n.t("filter_reset", lang), on_click=state.clear_filters)
 
 
 def event_controls(lang: i18n.Lang) -> EventFilter:
@@ -143,8 +170,8 @@ def page_script(lang: i18n.Lang, title: str) -> None:
     """What Streamlit does not set itself: the page language, meaningful frame titles, the 'copy link'
     buttons (Streamlit strips inline handlers), and a guard for links so long that Streamlit drops them
     whole (they come back as ?link=too-long, which gets a notice). The script is assets/app/page.js. It comes
-    last in the sidebar, with the style sheet: Streamlit holds a line of space for it until it has loaded, and
-    there nothing under it moves when that goes (the sidebar is drawn, and its script runs, when folded too)."""
+    last in the top row, with the style sheet: Streamlit holds a little space for it until it has loaded, and
+    there nothing moves when that goes."""
     config = {
         "lang": lang,
         "title": title,
@@ -156,7 +183,7 @@ def page_script(lang: i18n.Lang, title: str) -> None:
     script = markup.render(
         "app/page-script.html", config=Markup(safe_text.script_json(config)), script=Markup(markup.asset("app/page.js"))
     )
-    st.sidebar.html(PAGE_STYLE + script, unsafe_allow_javascript=True)
+    st.html(PAGE_STYLE + script, unsafe_allow_javascript=True)
 
 
 def export_format(lang: i18n.Lang) -> str:

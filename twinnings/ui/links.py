@@ -46,8 +46,13 @@ def profile_link_column(lang: i18n.Lang):
 
 def profile_search(places: pd.DataFrame, lang: i18n.Lang, label: str, help_text: str, key: str) -> None:
     """A search for any place, every municipality and province included: matches as links to their
-    profiles, so no one needs the sidebar or the map's shapes to find their own town."""
-    query = st.text_input(label, help=help_text, key=key, max_chars=search.MAX_QUERY_LENGTH)
+    profiles, so no one needs the filters or the map's shapes to find their own town.
+
+    The label a reader sees is a line of text (Markdown, whose script the page has already loaded) above a box
+    that keeps its own label for screen readers: Streamlit holds a 40 px line for a text box until its script
+    has arrived, and a box with its label would then grow 28 px and push the map down as the page loads."""
+    st.markdown(f":small[{safe_text.markdown(label)}]", help=help_text)  # a widget label's size
+    query = st.text_input(label, key=key, max_chars=search.MAX_QUERY_LENGTH, label_visibility="collapsed")
     if not query:
         return
     found = profiles.search(places, filters.clean_query(query), lang)

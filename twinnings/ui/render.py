@@ -91,12 +91,10 @@ def heading(block: Heading, *_) -> None:
 
 
 def figures(block: Figures, *_) -> None:
-    """Five metrics in a row; on a phone one line, so the map is not pushed off the first screen."""
-    if state.narrow():
-        st.markdown(" · ".join(f"**{value}** {safe_text.markdown(name)}" for name, value in block.items))
-        return
-    for column, (name, value) in zip(st.columns(len(block.items)), block.items):
-        column.metric(name, value)
+    """The key figures in one line of text, on every screen: short on a phone, and Markdown, whose script the
+    page has already loaded (Streamlit's metrics load theirs when the page first shows one, and held a 40 px line
+    that grew to 76 px and pushed everything under them down)."""
+    st.markdown(" · ".join(f"**{value}** {safe_text.markdown(name)}" for name, value in block.items))
 
 
 def search(block: PlaceSearch, model: PageModel, data: Dataset, places: pd.DataFrame, fmt: str) -> None:

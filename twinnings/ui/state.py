@@ -1,10 +1,10 @@
 """The current view (`routes.Link`) of a session: seeded from the address once, kept in widgets and
 session keys, written back to the address bar on every run.
 
-The sidebar filters live in their widgets (rendered on every run by app.py); the events page's filters
-in our own session key, which outlives the page's widgets when the visitor goes elsewhere; a profile's
-place in the address itself. `settle` combines them into the Link of this run, the one thing pages,
-links, downloads and embeds read.
+The shared filters live in their widgets (drawn by app.py on the pages they apply to, kept for the
+session); the events page's filters in our own session key, which outlives the page's widgets when the
+visitor goes elsewhere; a profile's place in the address itself. `settle` combines them into the Link of
+this run, the one thing pages, links, downloads and embeds read.
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ def embedding() -> bool:
 
 
 def lang() -> i18n.Lang:
-    return i18n.parse_lang(st.session_state.get(LANG_KEY))
+    """The language switch's value; before the switch is first drawn (and in an embed, which has none), the
+    address's, which the switch is bound to."""
+    return i18n.parse_lang(st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY))
 
 
 def _address() -> dict[str, list[str]]:
@@ -105,7 +107,7 @@ def clear_filters() -> None:
 
 
 def current_filter() -> Filter:
-    """The Filter the sidebar widgets hold."""
+    """The Filter the shared filter widgets hold."""
     state = st.session_state
     year_from, year_to = state.get(WIDGET["from"]) or (filters.FIRST_YEAR, filters.this_year())
     return Filter(

@@ -31,12 +31,16 @@ def controls(lang: i18n.Lang) -> None:
     # the font arrived moved everything under it (a layout shift)
     slider, play = st.columns([4, 2], vertical_alignment="bottom")
     with slider:
+        # the label a reader sees is a line of text above a slider that keeps its own label for screen readers:
+        # until its script has arrived Streamlit holds a 40 px line for the slider, which the slider with its
+        # label outgrew by 28 px, pushing the map down as the page loaded
+        st.markdown(f":small[{i18n.t('map_year', lang)}]", help=i18n.t("map_year_help", lang))
         st.select_slider(
             i18n.t("map_year", lang),
             options(),
             key=state.YEAR_KEY,
             format_func=lambda value: year_label(value, lang),
-            help=i18n.t("map_year_help", lang),
+            label_visibility="collapsed",
         )
     playing = bool(st.session_state.get(PLAYING_KEY))
     with play:

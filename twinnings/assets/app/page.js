@@ -1,6 +1,7 @@
 /* The app's page script (ui/chrome.page_script), run on every page after window.__twConfig is set:
    what Streamlit does not set itself. The page language and title, frame titles (the map's frame named,
-   the viewport probe hidden), the sidebar opener's label, the embed mode's class, the 'copy link'
+   the viewport probe hidden), the label of the menu's opener (a phone folds the navigation into a
+   sidebar), the embed mode's class, the 'copy link'
    buttons (Streamlit strips inline handlers), and a guard for links so long that Streamlit drops them
    whole (they come back as ?link=too-long, which gets a notice). */
 (function() {
