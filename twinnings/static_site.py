@@ -392,8 +392,16 @@ def render_images(out: Path, jobs: list[tuple[go.Figure, str, int, int, float]])
             todo.append({"fig": figure.to_dict(), "path": str(out / path), "opts": opts})
             cache[path] = key
     progress(f"images: {len(todo)} to draw, {len(jobs) - len(todo)} unchanged")
-    if todo:
-        kaleido.write_fig_from_object_sync(todo, kopts={"n": 2})
+    for job in todo:  # an old file must not pass for a new one that failed to draw
+        Path(job["path"]).unlink(missing_ok=True)
+    errors: tuple = ()
+    for _attempt in range(2):  # kaleido returns its failures (a tab timing out on a busy machine): once more
+        todo = [job for job in todo if not Path(job["path"]).is_file()]
+        if todo:
+            errors = kaleido.write_fig_from_object_sync(todo, kopts={"n": 2, "mathjax": False}) or ()
+    missing = [job["path"] for job in todo if not Path(job["path"]).is_file()]
+    if missing:
+        raise RuntimeError(f"kaleido drew no {', '.join(missing)}: {'; '.join(map(str, errors)) or 'no error given'}")
     cache_path.write_text(json.dumps(cache, indent=0, sort_keys=True), encoding="utf-8")
 
 

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import plotly.graph_objects as go
 import pytest
 from markupsafe import escape
 
@@ -77,6 +78,24 @@ def test_chart_images_are_drawn_at_publication_size_and_kept_when_unchanged(tmp_
     drawn = png.stat().st_mtime_ns
     render_images(tmp_path, jobs)  # a rebuild of the same figures draws nothing
     assert png.stat().st_mtime_ns == drawn
+
+
+def test_an_image_kaleido_fails_to_draw_stops_the_build_by_name_after_one_more_try(tmp_path, monkeypatch):
+    import kaleido
+
+    calls = []
+
+    def fails(todo, **_options):  # as kaleido does: the failures returned, no file written
+        calls.append([job["path"] for job in todo])
+        return (TimeoutError("tab timed out"),)
+
+    monkeypatch.setattr(kaleido, "write_fig_from_object_sync", fails)
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "old.svg").write_text("<svg/>", encoding="utf-8")  # an earlier build's picture
+    figure = go.Figure()
+    with pytest.raises(RuntimeError, match=r"en/old\.svg: tab timed out"):
+        render_images(tmp_path, [(figure, "en/old.svg", 100, 100, 1)])
+    assert len(calls) == 2 and not (tmp_path / "en" / "old.svg").exists()
 
 
 def test_pages_load_scripts_and_styles_only_from_the_site(site):
