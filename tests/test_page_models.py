@@ -8,7 +8,7 @@ import pytest
 from markupsafe import escape
 
 from twinnings import boundaries, charts, page_models, profiles, site_render, through_time
-from twinnings.blocks import ChartBlock, Figures, ImageBlock, Links, MapBlock, PlaceSearch, Table
+from twinnings.blocks import ChartBlock, Figures, ImageBlock, Links, MapBlock, PlaceSearch, Table, Text
 from twinnings.filters import EventFilter, Filter
 from twinnings.i18n import t
 from twinnings.routes import Link
@@ -84,6 +84,16 @@ def test_the_cpaffc_view_is_one_link_away_from_the_events_page(dataset, places):
         for _, t in block.items
     ]
     assert Link(page="events", events=EventFilter(actors=("cpaffc",))) in targets
+
+
+def test_the_data_page_says_its_tables_follow_the_filters_only_when_a_filter_narrows_them(dataset, places):
+    def said(link):
+        model = page_models.data_page(link, dataset, places, "readme", "changelog")
+        return [block.text for block in blocks_of(model, Text) if "filters" in block.text]
+
+    assert said(Link(page="data", lang="nl")) == []  # all the data: the static site's page, the app unfiltered
+    narrowed = said(Link(page="data", lang="nl", filter=Filter(provinces=("PV30",))))
+    assert len(narrowed) == 1 and f"van de {len(dataset.ties)} banden" in narrowed[0]
 
 
 def test_an_unknown_place_has_no_model(dataset, places):

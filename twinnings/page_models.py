@@ -284,9 +284,11 @@ def data_page(link: Link, data: Dataset, places: pd.DataFrame, readme: str, chan
     selection = filters.apply(link.filter, data.ties)
     chosen_events = filters.events_in(link.filter, data.events, selection, data.places)
     sources = tables.sources_table(data.sources, lang)
+    narrowed = filters.active_count(link.filter) > 0  # the static site's data page is never filtered
+    follows = t("data_follows_selection", lang, n=str(len(selection)), total=str(len(data.ties)))
     blocks = (
         *selection_blocks(link, selection),
-        Text(t("data_follows_selection", lang, n=str(len(selection)), total=str(len(data.ties)))),
+        *((Text(follows),) if narrowed else ()),
         Heading(t("ties", lang)),
         ties_table(selection, t("ties", lang), "ties", link, data),
         Heading(t("events", lang)),
