@@ -43,8 +43,10 @@ def wait_until_idle(page, timeout: int = 60_000) -> None:
 
 
 def open_app(page, url: str) -> None:
-    """Open an app address and wait until its run is done and every chart and the map have drawn."""
-    page.goto(url)
+    """Open an app address and wait until its run is done and every chart and the map have drawn. Each step
+    has a minute: on a busy machine Streamlit's server can take more than Playwright's default 30 s to serve
+    its bundle to a new browser context."""
+    page.goto(url, timeout=60_000)
     settle(page)
 
 

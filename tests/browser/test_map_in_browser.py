@@ -4,6 +4,8 @@ keyboard layer, popups, wheel and motion are tested on the baked map (test_stati
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -74,3 +76,19 @@ def test_changing_a_filter_rewrites_the_address_and_counts_it(page, app_url):
     page.keyboard.press("Enter")
     page.wait_for_url("**q=Tilburg**", timeout=20_000)
     expect(page.get_by_role("button", name="Filters (1)", exact=True)).to_be_visible()
+
+
+def test_cleared_filters_stay_cleared_when_the_language_changes(page, app_url):
+    """The browser keeps a widget's last value and sends it with the next change: a reset must set the
+    filters, or the language switch brings them back."""
+    open_app(page, f"{app_url}/?province=PV30")
+    page.get_by_role("button", name="Filters (1)", exact=True).click()
+    page.get_by_role("button", name="Alle filters wissen").click()
+    expect(page.get_by_role("button", name="Filters", exact=True)).to_be_visible()
+    expect(page).not_to_have_url(re.compile("province"))
+    page.keyboard.press("Escape")
+    page.get_by_test_id("stButtonGroup").get_by_text("en", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sister cities NL–CN")
+    expect(page).to_have_url(re.compile(r"[?&]lang=en"))
+    expect(page.get_by_role("button", name="Filters", exact=True)).to_be_visible()
+    assert "province" not in page.url

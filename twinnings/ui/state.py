@@ -78,15 +78,7 @@ def seed_once() -> None:
     parsed = routes.parse(opened, embedded=embedding())
     st.session_state[NOTICE_KEY] = Notice(parsed.too_long, parsed.dropped)
     st.session_state[SHOWN_KEY] = {name: values for name, values in _address().items() if name != LANG_KEY}
-    f = parsed.link.filter
-    st.session_state[WIDGET["province"]] = list(f.provinces)
-    st.session_state[WIDGET["level"]] = list(f.levels)
-    st.session_state[WIDGET["status"]] = list(f.statuses)
-    st.session_state[WIDGET["use"]] = list(f.uses)
-    st.session_state[WIDGET["type"]] = list(f.types)
-    st.session_state[WIDGET["from"]] = (f.year_from, f.year_to)
-    st.session_state[WIDGET["q"]] = f.query
-    st.session_state[WIDGET["view"]] = f.view
+    set_filter(parsed.link.filter)
     st.session_state[EVENTS_KEY] = parsed.link.events
     st.session_state[CONTEXT_KEY] = parsed.link.context
     st.session_state[SORT_KEY] = parsed.link.sort
@@ -100,10 +92,22 @@ def set_events(events: EventFilter) -> None:
         st.session_state[EVENT_WIDGET[param]] = list(getattr(events, attr))
 
 
+def set_filter(f: Filter) -> None:
+    """The shared filter widgets set to `f`. Set, never popped: a popped widget keeps its old value in the
+    browser, which sends it back with the next change anywhere (the language switch brought cleared filters
+    back)."""
+    state = st.session_state
+    for name, (attr, _allowed) in filters.MULTI_PARAMS.items():
+        state[WIDGET[name]] = list(getattr(f, attr))
+    state[WIDGET["from"]] = (f.year_from, f.year_to)
+    state[WIDGET["q"]] = f.query
+    state[WIDGET["view"]] = f.view
+
+
 def clear_filters() -> None:
-    for key in (*WIDGET.values(), *EVENT_WIDGET.values()):
-        st.session_state.pop(key, None)
-    st.session_state[EVENTS_KEY] = EventFilter()
+    """Every filter, the events page's too, back to showing everything; the map keeps its view."""
+    set_filter(Filter(view=current_filter().view))
+    set_events(EventFilter())
 
 
 def current_filter() -> Filter:
