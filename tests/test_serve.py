@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from twinnings.serve import MALLOC_ARENAS, limit_malloc_arenas
+from twinnings.serve import MALLOC_ARENAS, config_flags, limit_malloc_arenas
 
 ROOT = Path(__file__).resolve().parents[1]
 THREADS = 8
@@ -74,3 +74,8 @@ def test_a_malloc_arena_max_that_is_set_wins(monkeypatch):
 
 if __name__ == "__main__":
     print(heaps_after_threads(sys.argv[1] == "cap"))
+
+
+def test_the_served_app_does_not_watch_its_sources():
+    """A served app never reloads itself, and closing a session's source watchers could block the server."""
+    assert "--server.fileWatcherType=none" in config_flags()
