@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import gzip
 import random
-import re
 import statistics
 import sys
 import time
@@ -331,8 +330,9 @@ FIRST_VIEW = (  # what a profile page needs before its map shows; plotly.js load
 )
 
 
-async def readers(url: str, condition: str, frame: str, n: int) -> list[float]:
-    """Seconds until `condition` shows in `frame` for `n` readers loading `url` at the same moment."""
+async def readers(url: str, condition: str, frame: str | None, n: int) -> list[float]:
+    """Seconds until `condition` shows in `frame` (or the page itself) for `n` readers loading `url` at the same
+    moment."""
     import asyncio
 
     from playwright.async_api import async_playwright
@@ -345,7 +345,7 @@ async def readers(url: str, condition: str, frame: str, n: int) -> list[float]:
             page = await context.new_page()
             start = time.perf_counter()
             await page.goto(url, timeout=300_000)
-            await page.frame_locator(frame).locator(condition).first.wait_for(timeout=300_000)
+            await (page.frame_locator(frame) if frame else page).locator(condition).first.wait_for(timeout=300_000)
             elapsed = time.perf_counter() - start
             await context.close()
             return elapsed
@@ -409,9 +409,7 @@ def static_site_benchmarks(with_app: bool = True) -> None:
             plain_s = statistics.median(
                 time_until(browser, f"{base}/plain/map.html", ".tw-marker") for _ in range(REPEATS)
             )
-            home_s = statistics.median(
-                time_until(browser, f"{base}/nl/", ".tw-marker", "iframe.mapframe") for _ in range(REPEATS)
-            )
+            home_s = statistics.median(time_until(browser, f"{base}/nl/", ".tw-marker") for _ in range(REPEATS))
             browser.close()
         report("7c markers drawn, plain folium HTML", plain_s, "s")
         report("7c markers drawn, static site home page", home_s, "s", plain_s, round(1.5 * plain_s, 3))
@@ -437,8 +435,8 @@ def static_readers(base: str) -> float:
     map are drawn. Returns the crowd's p95."""
     import asyncio
 
-    alone = asyncio.run(readers(f"{base}/nl/", ".tw-marker", "iframe.mapframe", 1))[0]
-    crowd = p95(asyncio.run(readers(f"{base}/nl/", ".tw-marker", "iframe.mapframe", READERS)))
+    alone = asyncio.run(readers(f"{base}/nl/", ".tw-marker", None, 1))[0]
+    crowd = p95(asyncio.run(readers(f"{base}/nl/", ".tw-marker", None, READERS)))
     report("7d static home, one reader", alone, "s")
     report(f"7d static home, p95 of {READERS} readers at once", crowd, "s", alone, round(1.5 * alone, 3))
     return crowd
@@ -597,16 +595,15 @@ def loaded(browser, url: str, frame: str) -> tuple[list[str], list[str]]:
     return first, list(dict.fromkeys(requested))
 
 
-FRAME_ONLY = "bench-frame-only.html"  # the home page's head and map frame, to tell the page's cost from the frame's
 FRAME_REPEATS = 21
 
 
 def frames_benchmarks(site: Path | None = None) -> None:
     """8: the static site's maps. The export's weight; the files a place page loads in Chromium, gzipped as
     the site's precompressed files are (first view: all but the chart library, which is deferred); the home
-    page's map (7c), its frame alone (6a) and a page with nothing but that frame against a plain folium file
-    of the same layers, loads interleaved in a shuffled order after one warm load of each, so all meet the
-    same machine."""
+    page's map (7c, drawn in the page itself) and its map document alone (6a, what embeds and the China view's
+    link open) against a plain folium file of the same layers, loads interleaved in a shuffled order after one
+    warm load of each, so all meet the same machine."""
     import tempfile
     from urllib.parse import urlsplit
 
@@ -621,9 +618,6 @@ def frames_benchmarks(site: Path | None = None) -> None:
     folder = Path(tempfile.mkdtemp())
     static_copy(folder, load(DATA_DIR))
     (site / "plain").symlink_to(folder)
-    home = (site / "nl" / "index.html").read_text(encoding="utf-8")  # its head and its map frame, nothing else
-    frame = re.search(r"<iframe class=\"mapframe\".*?</iframe>", home).group(0)
-    (site / "nl" / FRAME_ONLY).write_text(f"{home[: home.index('<body>')]}<body>{frame}</body></html>", "utf-8")
     httpd, base = serve_folder(site)
     try:
         with sync_playwright() as p:
@@ -643,7 +637,6 @@ def frames_benchmarks(site: Path | None = None) -> None:
             urls = {
                 "plain": f"{base}/plain/map.html",
                 "frame": f"{base}/nl/map-nl.html",
-                "frame_only": f"{base}/nl/{FRAME_ONLY}",
                 "home": f"{base}/nl/",
             }
             times: dict[str, list[float]] = {name: [] for name in urls}
@@ -651,18 +644,15 @@ def frames_benchmarks(site: Path | None = None) -> None:
                 order = list(urls.items())
                 random.Random(round_).shuffle(order)  # no page always right after another: that showed in medians
                 for name, url in order:
-                    framed = None if name in ("plain", "frame") else "iframe.mapframe"
-                    times[name].append(time_until(browser, url, ".tw-marker", framed))
+                    times[name].append(time_until(browser, url, ".tw-marker"))
             browser.close()
-        plain_s, frame_s, frame_only_s, home_s = (statistics.median(times[name][1:]) for name in urls)
+        plain_s, frame_s, home_s = (statistics.median(times[name][1:]) for name in urls)
         target = round(1.2 * plain_s, 3)
         report("8 markers drawn, plain folium HTML", plain_s, "s")
-        report("8 (6a) markers drawn, the site's map frame alone", frame_s, "s", plain_s, target)
-        report("8 markers drawn, a page with nothing but the frame", frame_only_s, "s", plain_s, target)
+        report("8 (6a) markers drawn, the home map document alone (map-nl.html)", frame_s, "s", plain_s, target)
         report("8 (7c) markers drawn, the site's home page", home_s, "s", plain_s, target)
     finally:
         httpd.shutdown()
-        (site / "nl" / FRAME_ONLY).unlink()
         (site / "plain").unlink()
 
 

@@ -635,16 +635,39 @@ class MapView:
         scripts inside the body, and Leaflet and the other vendor files from `assets` (a relative
         folder) instead of the app's static address. A frame of another page stays out of search engines;
         with a `description` the document is a page of its own (an embed page), described for them."""
+        figure = self.figure(assets)
+        figure.title, figure.lang, figure.description = title, lang, description
+        figure._template = markup.script_template("map/frame.html")
+        return figure.render()
+
+    def parts(self, assets: str) -> MapParts:
+        """The map drawn inside a page (the static home page): what goes in the page's head, the map's element,
+        and its script for the end of the page's body; without the rules of a document that is nothing but
+        the map (map/map.html), and its vendor files from `assets` as in `document`."""
+        figure = self.figure(assets)
+        for child in figure._children.values():
+            child.render(in_page=True)
+        return MapParts(*(Markup(part.render()) for part in (figure.header, figure.html, figure.script)))  # noqa: S704 - built from escaped parts
+
+    def figure(self, assets: str):
+        """The combined map's figure, its vendor files from `assets` instead of the app's static address."""
         combined = self.combined()
         for element in walk(combined):
             for attr in ("default_js", "default_css"):
                 links = getattr(element, attr, None)
                 if links:
                     setattr(element, attr, [(name, url.replace(STATIC_URL, assets, 1)) for name, url in links])
-        figure = combined.get_root()
-        figure.title, figure.lang, figure.description = title, lang, description
-        figure._template = markup.script_template("map/frame.html")
-        return figure.render()
+        return combined.get_root()
+
+
+@dataclass(frozen=True)
+class MapParts:
+    """A map inside a page: its head (Leaflet, styles), its element, its script; each as rendered by folium
+    from our templates, record text escaped there."""
+
+    header: Markup
+    html: Markup
+    script: Markup
 
 
 def walk(element) -> list:

@@ -34,6 +34,7 @@ from twinnings import (
 )
 from twinnings.blocks import ChartBlock, ImageBlock, MapBlock, PageModel, Table
 from twinnings.i18n import LANGS, Lang, t
+from twinnings.maps import MapParts
 from twinnings.routes import Link
 
 SITE_NAME = "Stedenbanden NL–CN"
@@ -124,7 +125,7 @@ class SitePage:
     app_link: str = ""  # the same view in the app, when TWINNINGS_PUBLIC_URL is set
     file: str = "index.html"
     scripts: tuple[str, ...] = ()
-    preloads: tuple[tuple[str, str], ...] = ()
+    map: MapParts | None = None  # the home map, drawn in the page: its head, its element, its script
     nav_items: tuple = field(default=NAV, repr=False)
 
     @property
@@ -299,16 +300,15 @@ class SitePage:
         return shared if shared else f"{self.folder}/embed-{block.kit.embed.show}.html"
 
     def map_frame(self, block: MapBlock) -> dict:
-        """The frame of a map: the language's place map document with the place after '#' (it draws the
-        data file beside the place's page), or the home map's."""
+        """Where a map is drawn: a place's in a frame of the language's place map document with the place after
+        '#' (it draws the data file beside the place's page); the home map in the page itself (`map`), with the
+        links around it."""
         if block.place:
             src = self.href(f"{self.home}/{routes.SITE_PLACE_MAP}", True) + "#" + self.site.slugs[block.place]
-            return {"src": src, "css_class": "mapframe mini", "table_anchor": ""}
+            return {"src": src, "table_anchor": ""}
         view = block.link.filter.view
         other = "cn" if view == "nl" else "nl"
         return {
-            "src": self.href(f"{self.home}/map-{view}.html", True),
-            "css_class": "mapframe",
             "table_anchor": "kaart-als-tabel",
             "other_view": self.href(f"{self.home}/map-{other}.html", True),
             "other_view_text": self.t("site_cn_view") if other == "cn" else self.t("view_nl"),

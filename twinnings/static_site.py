@@ -63,6 +63,7 @@ class Site:
         self.previews: list[tuple[charts.Chart, str]] = []  # charts drawn as 1200x630 previews at the end
         self.written: list[str] = []
         self.pages: list[str] = []  # the pages a reader looks for (the sitemap's): no embeds, frames or files
+        self.home_maps: dict[Lang, maps.MapParts] = {}  # the home page's map of each language, drawn in the page
 
     def write(self, path: str, text: str) -> None:
         target = self.out / path
@@ -95,7 +96,7 @@ class Site:
             self.app(model.link),
             file,
             scripts,
-            MAP_ASSETS if mapped else (),
+            self.home_maps[model.link.lang] if mapped else None,
         )
         self.write(page.path, site_render.render_page(model, page))
         self.pages.append(page.path)
@@ -133,10 +134,6 @@ class Site:
 
 
 CHART_SCRIPTS = ("assets/charts.js",)  # deferred; it loads assets/plotly.min.js when a chart comes into view
-MAP_ASSETS = (  # what the map frame loads first; the home page asks for them while it is itself parsed
-    ("app/static/vendor/leaflet/leaflet.css", "style"),
-    ("app/static/vendor/leaflet/leaflet.js", "script"),
-)
 
 
 # The world's countries, one file under the site's root for every map document that shows them (a place's
@@ -147,24 +144,34 @@ WORLD_PATH = f"app/static/{boundaries.WORLD_FILE.relative_to(STATIC_DIR).as_posi
 def map_document(view: maps.MapView, folder: str, title: str, lang: Lang, description: str = "") -> str:
     """A folium map as a frame document of the site, its vendor files from the site itself; with a
     `description`, an embed page of its own (maps.MapView.document)."""
-    return view.document(title, lang, routes.site_href(folder, "app/static/vendor").rstrip("/"), description)
+    return view.document(title, lang, vendor_folder(folder), description)
+
+
+def vendor_folder(folder: str) -> str:
+    """The site's vendored map libraries, from a page or map document in `folder`."""
+    return routes.site_href(folder, "app/static/vendor").rstrip("/")
 
 
 def write_maps(site: Site, lang: Lang, places: pd.DataFrame, shapes: dict) -> None:
-    """Both home map views, with the year control, as frame documents of the home page and as embed pages of
-    their own (described for search engines; `?year=2010` opens the map in that year). Every Dutch place on
+    """Both home map views, with the year control, as documents of their own (the China view the home page
+    links to; what embeds show) and as embed pages (described for search engines; `?year=2010` opens the map
+    in that year), and the home page's own view drawn in the page (`Site.home_maps`). Every Dutch place on
     them links to its page on the site. And the one map document of every place's ties (`write_place_map`)."""
     folder = routes.site_dir(lang, "home")
+
+    def in_years(link: Link) -> maps.MapView:
+        provinces, municipalities, world = shapes[link.filter.view]
+        drawn = (provinces, municipalities, routes.site_href(folder, world, True) if world else None)
+        pages = place_pages(site, folder, lang)
+        home = presentation.home_map(link, site.data.ties, site.data, places, "none", drawn, pages)
+        return maps.with_years(home.view, site.data.ties, lang)
+
     for view in ("nl", "cn"):
         link = Link(filter=Filter(view=view), lang=lang)
-        pages = place_pages(site, folder, lang)
-        provinces, municipalities, world = shapes[view]
-        drawn = (provinces, municipalities, routes.site_href(folder, world, True) if world else None)
         title = f"{t('app_title', lang)}: {t(f'view_{view}', lang)}"
         for stem, description in ((f"map-{view}", ""), (f"embed-map-{view}", t("app_tagline", lang))):
-            home = presentation.home_map(link, site.data.ties, site.data, places, "none", drawn, pages)
-            view_in_years = maps.with_years(home.view, site.data.ties, lang)
-            site.write(f"{folder}/{stem}.html", map_document(view_in_years, folder, title, lang, description))
+            site.write(f"{folder}/{stem}.html", map_document(in_years(link), folder, title, lang, description))
+    site.home_maps[lang] = in_years(Link(lang=lang)).parts(vendor_folder(folder))  # the home page's link, its map
     data = routes.site_href(folder, routes.site_dir(lang, "places", "{name}"), True) + "/" + routes.SITE_PLACE_MAP_DATA
     frame = maps.cn_frame(lang, data, routes.site_href(folder, WORLD_PATH, True))
     site.write(f"{folder}/{routes.SITE_PLACE_MAP}", map_document(frame, folder, t("profile_map", lang), lang))

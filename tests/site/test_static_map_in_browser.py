@@ -1,7 +1,8 @@
 """The map's keyboard layer, popups, wheel and motion, on the baked home page of the static site at 390 and
-1400 px. The app's maps run the same code (maps.MapAccess), so this is where it is tested: a map a
-keyboard crosses in a few Tab stops, arrow keys to the nearest place, Enter and Escape, popups that fit
-the map clear of its controls, a key and credits that fold on a phone, no animation when asked for none."""
+1400 px, which draws its map in the page itself. The app's maps run the same code (maps.MapAccess), so this
+is where it is tested: a map a keyboard crosses in a few Tab stops, arrow keys to the nearest place, Enter and
+Escape, popups that fit the map clear of its controls, a key and credits that fold on a phone, no animation when
+asked for none."""
 
 from __future__ import annotations
 
@@ -12,52 +13,51 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import MAX_TAB_STOPS, apart, inside
 from tests.browser.fixtures import new_page
-from tests.browser.test_accessibility_in_browser import PAGE_LEVEL_RULES, serious_violations
+from tests.browser.test_accessibility_in_browser import serious_violations
 
 pytestmark = pytest.mark.browser
 
-MAP = "iframe.mapframe"
+MAP = "div.mapframe"  # the home map's box in the page, named as its frame was
+IN_MAP = "(e => e.closest('.mapframe') && e.tagName + ' ' + (e.getAttribute('class') || ''))(document.activeElement)"
 
 
 def home_map(page, site_url: str):
-    """The static home page once its map has given one of its places the places' Tab stop."""
+    """The static home page's map once it has given one of its places the places' Tab stop."""
     page.goto(f"{site_url}/nl/")
-    frame = page.frame_locator(MAP)
-    expect(frame.locator('.tw-marker[tabindex="0"]')).to_have_count(1)
-    return frame, page.frame(url=re.compile(r"map-nl\.html$"))
+    the_map = page.locator(MAP)
+    expect(the_map.locator('.tw-marker[tabindex="0"]')).to_have_count(1)
+    return the_map
 
 
 def test_tab_crosses_the_map_in_a_few_stops(screen, site_url):
-    frame, map_frame = home_map(screen, site_url)
+    home_map(screen, site_url)
     screen.get_by_role("link", name="Bekijk de banden op de kaart van China").focus()  # the link before the map
     stops = []
     for _ in range(MAX_TAB_STOPS + 5):
         screen.keyboard.press("Tab")
-        if screen.evaluate("document.activeElement.tagName") != "IFRAME":
+        stop = screen.evaluate(IN_MAP)
+        if not stop:
             break
-        stops.append(
-            map_frame.evaluate("(e => e.tagName + ' ' + (e.getAttribute('class') || ''))(document.activeElement)")
-        )
+        stops.append(stop)
     assert len(stops) <= MAX_TAB_STOPS, stops
-    assert "tw-skip-map" in stops[0]
+    assert "leaflet-container" in stops[0]  # the map itself: the page's link before it is its skip link
     assert sum("tw-marker" in stop for stop in stops) == 1  # the places share one stop
     assert not any(stop.startswith("path") for stop in stops)  # shapes are no stops
-    assert not screen.evaluate("document.activeElement.closest('iframe')")  # focus left the map
+    expect(screen.get_by_role("link", name="Kaart door de jaren")).to_be_focused()  # focus left the map
 
 
-def test_the_skip_link_inside_the_map_passes_it_in_one_step(screen, site_url):
-    frame, _ = home_map(screen, site_url)
-    skip = frame.locator(".tw-skip-map")
+def test_the_pages_link_past_the_map_is_its_one_skip_link_and_passes_it_in_one_step(screen, site_url):
+    the_map = home_map(screen, site_url)
+    skip = screen.get_by_role("link", name="Sla de kaart over: naar de tabel")
     skip.focus()
-    expect(skip).to_be_in_viewport()  # visible while focused
     skip.press("Enter")
-    expect(frame.locator(".tw-map-end")).to_be_focused()
     screen.keyboard.press("Tab")
-    assert screen.evaluate("document.activeElement.tagName") != "IFRAME"
+    expect(screen.locator(".tw-table")).to_be_focused()  # the map's table, after the map
+    expect(the_map.locator(".tw-skip-map, .tw-map-end")).to_have_count(0)  # no second skip link inside the map
 
 
 def test_arrow_keys_move_to_the_nearest_place_and_home_to_the_first_by_name(page, site_url):
-    frame, _ = home_map(page, site_url)
+    frame = home_map(page, site_url)
     arnhem = frame.locator('.tw-marker[aria-label^="Arnhem"]')
     arnhem.focus()
     start = arnhem.bounding_box()
@@ -72,7 +72,7 @@ def test_arrow_keys_move_to_the_nearest_place_and_home_to_the_first_by_name(page
 
 
 def test_enter_opens_an_accessible_dialog_and_escape_gives_focus_back(page, site_url):
-    frame, map_frame = home_map(page, site_url)
+    frame = home_map(page, site_url)
     marker = frame.locator('.tw-marker[aria-label^="Arnhem"]')
     marker.focus()
     page.keyboard.press("Enter")
@@ -80,14 +80,14 @@ def test_enter_opens_an_accessible_dialog_and_escape_gives_focus_back(page, site
     expect(popup).to_have_css("opacity", "1")
     expect(popup).to_have_attribute("role", "dialog")
     expect(frame.locator(".leaflet-popup-content")).to_be_focused()
-    assert serious_violations(map_frame, PAGE_LEVEL_RULES) == []
+    assert serious_violations(page) == []
     page.keyboard.press("Escape")
     expect(popup).to_have_count(0)
     expect(marker).to_be_focused()
 
 
 def test_a_popup_lies_inside_the_map_clear_of_its_controls(screen, site_url):
-    frame, _ = home_map(screen, site_url)
+    frame = home_map(screen, site_url)
     # the place nearest the top-left corner: its popup must move clear of the zoom buttons
     corner = frame.locator(".tw-marker").evaluate_all(
         "ms => ms.map(m => [m.getBoundingClientRect(), m.getAttribute('aria-label')])"
@@ -107,6 +107,7 @@ def test_a_popup_lies_inside_the_map_clear_of_its_controls(screen, site_url):
         if box:
             assert apart(popup_box, box), control
     # the close button is the topmost thing where it is drawn: nothing covers it
+    close.scroll_into_view_if_needed()
     on_top = close.evaluate(
         "b => { const r = b.getBoundingClientRect(); "
         "return b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"
@@ -122,7 +123,7 @@ def test_a_popup_lies_inside_the_map_clear_of_its_controls(screen, site_url):
 
 
 def test_the_key_and_the_credits_unfold_on_a_phone(phone, site_url):
-    frame, _ = home_map(phone, site_url)
+    frame = home_map(phone, site_url)
     legend = frame.get_by_role("button", name="Legenda")
     expect(legend).to_have_attribute("aria-expanded", "false")
     expect(frame.locator(".tw-legend-body")).to_be_hidden()
@@ -135,16 +136,15 @@ def test_the_key_and_the_credits_unfold_on_a_phone(phone, site_url):
 
 
 def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, site_url):
-    _frame, map_frame = home_map(page, site_url)
-    box = page.locator(MAP).bounding_box()
+    box = home_map(page, site_url).bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     zoom = "getComputedStyle(document.querySelector('.leaflet-proxy')).transform"
-    before = map_frame.evaluate(zoom)
+    before = page.evaluate(zoom)
     wheel_off = "() => Object.values(window).some(v => v && v.scrollWheelZoom && !v.scrollWheelZoom.enabled())"
-    assert map_frame.evaluate(wheel_off)
+    assert page.evaluate(wheel_off)
     page.mouse.wheel(0, 400)
     page.wait_for_function("() => window.scrollY > 0", timeout=20_000)  # the wheel went to the page
-    assert map_frame.evaluate(zoom) == before
+    assert page.evaluate(zoom) == before
 
 
 def test_a_reader_who_asks_for_reduced_motion_gets_a_map_without_animations(browser, site_url):

@@ -331,10 +331,22 @@ def markup_of(place_map: dict) -> list[str]:
 
 
 def test_the_home_map_links_every_dutch_place_to_its_page(site, dataset):
-    document = (site / "nl" / "map-nl.html").read_text(encoding="utf-8")
     folders = {folder.name.split("-", 1)[0]: folder.name for folder in (site / "nl" / "plaats").iterdir()}
-    for place_id in dataset.ties["nl_place_id"].unique():
-        assert f"plaats/{folders[place_id.lower()]}/" in document, place_id
+    for name in ("index.html", "map-nl.html"):  # the home page's own map, and its map document for embeds
+        document = (site / "nl" / name).read_text(encoding="utf-8")
+        for place_id in dataset.ties["nl_place_id"].unique():
+            assert f"plaats/{folders[place_id.lower()]}/" in document, (name, place_id)
+
+
+def test_the_home_page_draws_its_map_without_the_rules_of_a_map_document(site):
+    """The home map is drawn in the page (its head, its element, its script): none of the rules folium writes
+    for a document that is nothing but the map (map/map.html) reaches the page."""
+    home = (site / "nl" / "index.html").read_text(encoding="utf-8")
+    assert "<iframe" not in home and 'class="folium-map"' in home
+    assert home.count('name="viewport"') == 1
+    assert "html, body" not in home and "#map {" not in home
+    document = (site / "nl" / "map-nl.html").read_text(encoding="utf-8")  # which the map document keeps
+    assert "html, body" in document and "#map {" in document
 
 
 def test_map_documents_share_one_world_file_and_load_no_jquery(site):

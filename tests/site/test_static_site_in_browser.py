@@ -55,6 +55,32 @@ def test_the_static_map_draws_one_marker_per_dutch_place(page, site_url, dataset
     assert page.outside_requests == []
 
 
+def test_the_home_page_draws_its_map_itself_and_a_popup_links_to_a_place(page, site_url, dataset):
+    """The home map is in the page, not in a frame: named as its frame was, one marker per Dutch place, a
+    popup's link (relative to the page's own folder) opens the place's page."""
+    page.goto(f"{site_url}/nl/")
+    the_map = page.get_by_role("region", name="Interactieve kaart van de banden", exact=False)
+    expect(the_map.locator(".tw-marker")).to_have_count(dataset.ties["nl_place_id"].nunique())
+    expect(page.locator("iframe")).to_have_count(0)
+    the_map.locator('.tw-marker[aria-label^="Arnhem"]').click()
+    the_map.get_by_role("link", name="Profiel van Arnhem").click()
+    expect(page).to_have_url(re.compile(r"/nl/plaats/gm0202-arnhem/$"))
+    assert page.outside_requests == []
+
+
+def test_the_home_page_opens_its_map_in_the_year_its_address_asks_for_and_links_the_china_view(page, site_url, dataset):
+    from twinnings import through_time
+
+    page.goto(f"{site_url}/nl/?year=2005")
+    expect(page.locator(".tw-year-value")).to_have_text("2005")
+    in_2005 = through_time.ties_in(dataset.ties, 2005)["nl_place_id"].nunique()
+    expect(page.locator(".tw-marker")).to_have_count(in_2005)
+    page.get_by_role("link", name="Bekijk de banden op de kaart van China").click()
+    expect(page).to_have_url(re.compile(r"/nl/map-cn\.html$"))
+    expect(page.locator(".leaflet-arcs-pane path")).to_have_count(len(dataset.ties))
+    assert page.errors == []
+
+
 def test_a_place_map_draws_its_ties_from_the_shared_map_document_and_its_data_and_links_to_places(
     page, site_url, dataset
 ):
@@ -129,9 +155,9 @@ def test_no_page_is_wider_than_the_screen_and_no_desktop_table_is_cut(browser, s
 
 def test_a_phone_shows_the_home_map_in_its_first_screen_below_the_search(phone, site_url):
     phone.goto(f"{site_url}/nl/")
-    expect(phone.frame_locator("iframe.mapframe").locator(".tw-marker").first).to_be_attached()
+    expect(phone.locator(".tw-marker").first).to_be_attached()
     screen = phone.viewport_size["height"]
-    top = phone.locator("iframe.mapframe").bounding_box()["y"]
+    top = phone.locator("div.mapframe").bounding_box()["y"]
     assert top + screen / 3 <= screen, "at least a third of the first screen is map"
     assert phone.get_by_role("searchbox").bounding_box()["y"] < top
 

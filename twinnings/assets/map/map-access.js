@@ -1,11 +1,12 @@
 /* What a keyboard, a phone and a careful reader need from every map (maps.MapAccess, which passes the
    texts in the page's language, the width below which the map counts as narrow, and map.css).
    The wheel scrolls the page until the map is clicked or focused; a click never scrolls the page. A skip
-   link before the map and a landing spot after it pass the map in one step. The map is one Tab stop and
-   the places one more: arrow keys move between places (the nearest in that direction), Home and End to
-   the first and last by name, Enter opens one; shapes are never Tab stops. A popup takes focus, fits
-   inside the map clear of its controls, and Escape closes it, giving focus back. A narrow map folds its
-   credits behind a button. Reduced motion means no zoom or fade animation. */
+   link before the map and a landing spot after it pass the map in one step (unless the page around the map
+   has its own). The map is one Tab stop and the places one more: arrow keys move between places (the
+   nearest in that direction), Home and End to the first and last by name, Enter opens one; shapes are
+   never Tab stops. A popup takes focus, fits inside the map clear of its controls, and Escape closes it,
+   giving focus back. A narrow map folds its credits behind a button. Reduced motion means no zoom or fade
+   animation. */
 /* exported twMapAccess */
 /* global L */
 function twMapAccess(map, text, narrowAt, css) {
@@ -47,24 +48,28 @@ function twMapAccess(map, text, narrowAt, css) {
     map.on("click focus", function() { map.scrollWheelZoom.enable(); });
     container.addEventListener("mouseleave", function() { map.scrollWheelZoom.disable(); });
 
-    var skip = doc.createElement("a");
-    skip.href = "#";
-    skip.className = "tw-skip-map";
-    skip.textContent = text.skip;
-    var end = doc.createElement("span");
-    end.className = "tw-map-end";
-    end.tabIndex = -1;
-    end.textContent = text.end;
-    container.parentNode.insertBefore(skip, container);
-    container.parentNode.insertBefore(end, container.nextSibling);
-    // Chromium sends Tab from an element outside the Tab order back to the frame's start, so the
-    // landing spot is a Tab stop only while it holds focus: the next Tab leaves the map.
-    skip.addEventListener("click", function(e) {
-        e.preventDefault();
-        end.tabIndex = 0;
-        end.focus({preventScroll: true});
-    });
-    end.addEventListener("blur", function() { end.tabIndex = -1; });
+    // A page that draws the map among its own content has a link past it already (data-skip-link-before):
+    // one skip link for one map.
+    if (!container.closest("[data-skip-link-before]")) {
+        var skip = doc.createElement("a");
+        skip.href = "#";
+        skip.className = "tw-skip-map";
+        skip.textContent = text.skip;
+        var end = doc.createElement("span");
+        end.className = "tw-map-end";
+        end.tabIndex = -1;
+        end.textContent = text.end;
+        container.parentNode.insertBefore(skip, container);
+        container.parentNode.insertBefore(end, container.nextSibling);
+        // Chromium sends Tab from an element outside the Tab order back to the frame's start, so the
+        // landing spot is a Tab stop only while it holds focus: the next Tab leaves the map.
+        skip.addEventListener("click", function(e) {
+            e.preventDefault();
+            end.tabIndex = 0;
+            end.focus({preventScroll: true});
+        });
+        end.addEventListener("blur", function() { end.tabIndex = -1; });
+    }
 
     function narrow() { return map.getSize().x < narrowAt; }
     var creditsChosen = false;
