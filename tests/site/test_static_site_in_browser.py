@@ -245,7 +245,7 @@ def test_a_click_on_a_year_of_the_begun_and_ended_chart_opens_the_map_in_that_ye
     expect(page.locator(".tw-year-value")).to_have_text(year)
 
 
-def test_a_place_map_shows_its_ties_as_they_were_in_a_year(page, site_url, dataset):
+def test_a_place_map_shows_its_ties_as_they_were_in_a_year_and_all_of_them_today(page, site_url, dataset):
     from twinnings import through_time
 
     tilburg = dataset.ties[dataset.ties["nl_place_id"] == "GM0855"]
@@ -255,3 +255,7 @@ def test_a_place_map_shows_its_ties_as_they_were_in_a_year(page, site_url, datas
     expect(page.locator(".tw-marker-cn")).to_have_count(in_1997["cn_place_id"].nunique())
     expect(page.locator(".leaflet-arcs-pane path")).to_have_count(len(in_1997))
     assert 0 < len(in_1997) < len(tilburg)
+    page.get_by_role("slider", name="Kaart in het jaar").press("End")  # today: what the data file drew, all back
+    expect(page.locator(".tw-year-value")).to_have_text("vandaag")
+    expect(page.locator(".tw-marker-cn")).to_have_count(tilburg["cn_place_id"].nunique())
+    expect(page.locator(".leaflet-arcs-pane path")).to_have_count(len(tilburg))

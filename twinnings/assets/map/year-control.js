@@ -2,21 +2,22 @@
    button, as a Leaflet control. Every place marker and arc carries a letter a year (`years`, from
    through_time: the one rule of both faces); a year shows what each was then, or leaves it out. Today
    restores the map as drawn. The map's address may ask for a year: `?year=2010`. Playing steps one year at
-   a time (no animation), so reduced motion is respected; it stops at today or when paused. */
+   a time (no animation), so reduced motion is respected; it stops at today or when paused.
+   The map as drawn is today's, so a map opened on today is left alone: restyling every layer of the home
+   map cost as much as drawing its markers. Layers are taken in the first time a year needs them, and a
+   data file's layers when they arrive, each with its look as drawn, which is what today restores. */
 /* exported twYearControl */
 /* global L */
 function twYearControl(map, config) {
     var last = config.years.length;  // the slider's last stop is today
-    var markers = [], arcs = [], shaded = [];
-    var todayKey = null, timer = null;
+    var markers = [], arcs = [], shaded = [], known = {};
+    var todayKey = null, timer = null, shown = last;
 
     function collect() {
-        markers = [];
-        arcs = [];
-        shaded = [];
         map.eachLayer(function(layer) {
             var p = layer.feature && layer.feature.properties;
-            if (!p) { return; }
+            if (!p || known[L.Util.stamp(layer)]) { return; }
+            known[L.Util.stamp(layer)] = true;
             if (p.years !== undefined && layer.setIcon) {
                 markers.push({layer: layer, icon: layer.options.icon, name: p.name});
             } else if (p.years !== undefined) {
@@ -33,6 +34,9 @@ function twYearControl(map, config) {
     }
 
     function show(index) {
+        if (index === last && shown === last) { return; }
+        collect();
+        shown = index;
         var year = index < last ? config.years[index] : null;
         markers.forEach(function(m) {
             var p = m.layer.feature.properties;
@@ -119,15 +123,8 @@ function twYearControl(map, config) {
         var start = config.years.indexOf(asked);
         // after the rest of the map's script has drawn the layers this control changes, and again when a data
         // file's layers arrive (layer-data.js)
-        function begin() {
-            collect();
-            set(start >= 0 ? start : last);
-        }
-        setTimeout(begin, 0);
-        map.on("twlayers", function() {
-            collect();
-            set(Number(input.value));
-        });
+        setTimeout(function() { set(start >= 0 ? start : last); }, 0);
+        map.on("twlayers", function() { set(Number(input.value)); });
         return box;
     };
     control.addTo(map);
