@@ -642,7 +642,7 @@ class MapView:
 
     def parts(self, assets: str) -> MapParts:
         """The map drawn inside a page (the static home page): what goes in the page's head, the map's element,
-        and its script for the end of the page's body; without the rules of a document that is nothing but
+        and its script to follow the element; without the rules of a document that is nothing but
         the map (map/map.html), and its vendor files from `assets` as in `document`."""
         figure = self.figure(assets)
         for child in figure._children.values():
