@@ -7,6 +7,7 @@ Record texts (titles, summaries, reasons) live in the data, not here.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 Lang = Literal["nl", "en"]
@@ -757,3 +758,27 @@ def label(kind: str, value: str, lang: Lang) -> str:
 def parse_lang(value: object) -> Lang:
     """A language from a URL value; anything unexpected falls back to Dutch."""
     return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+
+
+# CJK ideographs (with extensions and compatibility forms), their radicals and punctuation, and fullwidth forms
+_CHINESE = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# a run goes on over spaces, digits and ASCII punctuation between Chinese characters ("访问江苏: 8次")
+_CHINESE_RUN = re.compile(f"[{_CHINESE}]+(?:[\\s\\d!-/:-@\\[-`{{-~]+[{_CHINESE}]+)*")
+
+
+def language_runs(text: object) -> list[tuple[str, str]]:
+    """`text` cut where it turns Chinese and back: ("常州市", "zh") for a run of Chinese, (text, "") for the
+    rest, which is in the page's language. A screen reader reads a run in the language its element names
+    (WCAG 3.1.2, language of parts), so a Chinese name inside a Dutch page is marked; Dutch and English text
+    has no Chinese characters, so the runs need no data beyond the text."""
+    text = "" if text is None else str(text)
+    runs: list[tuple[str, str]] = []
+    end = 0
+    for match in _CHINESE_RUN.finditer(text):
+        if match.start() > end:
+            runs.append((text[end : match.start()], ""))
+        runs.append((match.group(), "zh"))
+        end = match.end()
+    if end < len(text):
+        runs.append((text[end:], ""))
+    return runs

@@ -33,7 +33,7 @@ from twinnings import (
     through_time,
 )
 from twinnings.blocks import ChartBlock, ImageBlock, MapBlock, PageModel, Table
-from twinnings.i18n import LANGS, Lang, t
+from twinnings.i18n import LANGS, Lang, language_runs, t
 from twinnings.maps import MapParts
 from twinnings.routes import Link
 
@@ -50,13 +50,15 @@ NAV = (
 
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("twinnings", "templates"),
         autoescape=select_autoescape(["html", "xml", "txt"]),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["language_runs"] = language_runs
+    return env
 
 
 def absolute(base: str, path: str) -> str:

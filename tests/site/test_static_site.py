@@ -213,6 +213,52 @@ def test_every_page_is_findable_and_shareable(site):
         assert f'<html lang="{lang}">' in page.read_text(encoding="utf-8"), name
 
 
+class _UnmarkedChinese(HTMLParser):
+    """The texts of a page that hold Chinese characters outside an element marked lang="zh" (a screen reader
+    would read them in Dutch or English). Scripts and styles hold no text a reader hears; a title and an
+    attribute cannot mark a part of themselves."""
+
+    VOID = frozenset(
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    )
+    HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str | None]] = []
+        self.unmarked: list[str] = []
+        self.marked = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data):
+        if not self.HAN.search(data) or any(tag in ("script", "style", "title") for tag, _ in self.open):
+            return
+        langs = [lang for _, lang in self.open if lang]
+        if langs and langs[-1] == "zh":
+            self.marked += 1
+        else:
+            self.unmarked.append(data.strip()[:80])
+
+
+def test_chinese_on_every_page_is_marked_as_chinese_for_screen_readers(site):
+    marked = 0
+    for page in site.rglob("*.html"):
+        parser = _UnmarkedChinese()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.unmarked == [], page.relative_to(site)
+        marked += parser.marked
+    assert marked > 100  # the place pages' names, tables and sources are all there
+
+
 def test_a_place_has_the_same_slug_in_both_languages_and_says_what_it_has(site):
     tilburg = (site / "nl" / "plaats" / "gm0855-tilburg" / "index.html").read_text(encoding="utf-8")
     assert "Tilburg had 2 bekende banden met China" in tilburg
