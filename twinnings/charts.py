@@ -17,6 +17,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from twinnings import STATIC_DIR, __version__, image_formats, model, profiles, provinces, safe_text
 from twinnings.filters import FIRST_YEAR, EventFilter, Filter, apply_events, events_in, this_year
@@ -109,6 +110,12 @@ LINE_BREAK = "<br>"  # plotly's only line break in a label
 # A legend under the plot in columns of a fixed share of its width, so its rows can be counted and the
 # source line below it moved down: six states wrapped into a second row over the source line.
 LEGEND_COLUMNS, LEGEND_ROW_PX = 3, 24
+# plotly_white for the two trace types the charts draw: the whole of it (24 trace types) cost 5 ms to apply to
+# each figure, and 4 KB in each chart a page sends
+HOUSE_TEMPLATE = go.layout.Template(
+    layout=pio.templates["plotly_white"].layout,
+    data={kind: pio.templates["plotly_white"].data[kind] for kind in ("bar", "scatter")},
+)
 
 
 def house_style(
@@ -128,7 +135,7 @@ def house_style(
         items = sum(1 for trace in fig.data if trace.showlegend is not False)
         bottom += LEGEND_ROW_PX * max(0, -(-items // LEGEND_COLUMNS) - 1)
     fig.update_layout(
-        template="plotly_white",
+        template=HOUSE_TEMPLATE,
         font={"family": FONT, "size": 14, "color": "#222222"},
         title={"text": f"<b>{title}</b>", "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
         margin={"l": 70, "r": 30, "t": 90, "b": bottom},
