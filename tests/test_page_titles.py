@@ -1,5 +1,6 @@
 """Every view's browser-tab title, over every address: its own name first, then the site's; a profile
-names its place, an embed its chart or map. The browser tests check one page of each kind per language."""
+names its place, an embed its chart or map; every interface string in both languages. The browser tests check
+one page of each kind in the browser."""
 
 from __future__ import annotations
 
@@ -38,3 +39,9 @@ def test_every_page_and_view_has_a_title_of_its_own_in_each_language():
             page_title(Link(show=view.show, lang=lang), lang) for view in routes.EMBEDDABLES if view.show != "map"
         ]
         assert len(set(names)) == len(names), names
+
+
+def test_every_interface_string_exists_in_both_languages():
+    from twinnings.i18n import LANGS, STRINGS
+
+    assert [key for key, texts in STRINGS.items() if set(texts) != set(LANGS) or not all(texts.values())] == []
