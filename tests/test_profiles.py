@@ -95,7 +95,7 @@ def test_search_tolerates_typos_accents_hanzi_and_pinyin(directory, query, expec
 
 def test_comparison_chart_is_in_house_style_with_a_summary(dataset):
     chart = charts.province_comparison(profiles.province_totals(dataset), dataset.ties, dataset.sources, "nl")
-    assert chart.figure.layout.title.text == "<b>Banden met China per provincie</b>"
+    assert chart.figure.layout.title.text == "Banden met China per provincie"
     assert len(chart.data) == 12
     assert "Zuid-Holland" in chart.summary
 
@@ -107,8 +107,8 @@ def test_comparison_chart_marks_the_selected_province_and_says_where_it_ranks(da
     rank = 1 + int((totals["ties"] > zeeland["ties"]).sum())
     ties = "1 band" if zeeland["ties"] == 1 else f"{zeeland['ties']} banden"
     assert chart.summary.endswith(f"Zeeland: {ties}, plaats {rank} van 12.")
-    marked = [text for text in chart.figure.layout.yaxis.ticktext if text.startswith("<b>")]
-    assert marked == ["<b>▶ Zeeland</b>"]
+    marked = [text for text in chart.figure.layout.yaxis.ticktext if text.startswith("▶")]
+    assert marked == ["▶ Zeeland"]
     (band,) = chart.figure.layout.shapes
     assert band.y0 < list(chart.figure.layout.yaxis.tickvals).index("Zeeland") < band.y1
 

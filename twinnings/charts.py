@@ -137,7 +137,7 @@ def house_style(
     fig.update_layout(
         template=HOUSE_TEMPLATE,
         font={"family": FONT, "size": 14, "color": "#222222"},
-        title={"text": f"<b>{title}</b>", "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
+        title={"text": title, "font": {"weight": "bold"}, "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
         margin={"l": 70, "r": 30, "t": 90, "b": bottom},
         height=height,
         legend=(
@@ -239,9 +239,9 @@ def _annotate_moments(fig: go.Figure, moments: pd.DataFrame, x_of) -> list[str]:
             x=x_of(moment),
             y=1.0 - 0.05 * ((n - 1) % 3),
             yref="paper",
-            text=f"<b>{n}</b>",
+            text=str(n),
             showarrow=False,
-            font={"size": 11, "color": "#333333"},
+            font={"size": 11, "color": "#333333", "weight": "bold"},
             bgcolor="rgba(255,255,255,0.85)",
             name="key-moment",
         )
@@ -514,8 +514,10 @@ def lifetimes(
                     publishers.map(safe_text.plotly),
                 )
             ),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}<br><i>%{customdata[3]}</i>"
-            "<extra></extra>",
+            hovertemplate=LINE_BREAK.join(
+                ("<b>%{customdata[1]}</b>", "%{customdata[0]}", "%{customdata[2]}", "<i>%{customdata[3]}</i>")
+            )
+            + "<extra></extra>",
         )
     actors = shown["actors"].fillna("") if "actors" in shown else pd.Series("", index=shown.index)
     with_cpaffc = shown[actors.str.split().map(lambda codes: "cpaffc" in codes)]
@@ -628,14 +630,14 @@ def compact(chart: Chart) -> Chart:
     key-moment notes left to the page, and each lifetime labelled above its bar instead of beside it."""
     fig = go.Figure(chart.figure)
     fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "source-line"]
-    title = wrap(fig.layout.title.text.removeprefix("<b>").removesuffix("</b>"), 38)
+    title = wrap(fig.layout.title.text, 38)
     subtitle = wrap(fig.layout.title.subtitle.text, 46)
     source = wrap(safe_text.plotly(chart.source), 58)
     header_lines = sum(text.count(LINE_BREAK) + 1 for text in (title, subtitle, source))
     fig.update_layout(
         title={
-            "text": f"<b>{title}</b>",
-            "subtitle": {"text": f"{subtitle}<br><span style='font-size:11px;color:#555555'>{source}</span>"},
+            "text": title,
+            "subtitle": {"text": f"{subtitle}{LINE_BREAK}<span style='font-size:11px;color:#555555'>{source}</span>"},
             "yref": "container",  # at the top, not centred in a margin that grows with the notes
             "y": 1,
             "yanchor": "top",
@@ -700,7 +702,7 @@ def province_comparison(
     fig.update_yaxes(
         tickmode="array",
         tickvals=list(names),
-        ticktext=[f"<b>▶ {name}</b>" if mark else name for name, mark in zip(names, chosen)],
+        ticktext=[f"▶ {name}" if mark else name for name, mark in zip(names, chosen)],
     )
     for status in model.STATES:
         fig.add_bar(
