@@ -5,8 +5,9 @@
 // does not wait for the library to run. Each chart's box keeps its height from the first paint (site.css:
 // the heights of both layouts are on the box), so nothing below it moves when it is drawn.
 // A chart with a picture (an SVG drawn at build time in the layout of its box, `data-picture`) shows it
-// until the reader reaches for the chart: the pointer enters or presses it, a finger touches it, or the
-// keyboard moves to it. Only then are plotly.js loaded and the chart drawn over the picture, which then goes.
+// until the reader reaches for the chart: the pointer enters or presses it, a finger taps it (a finger that
+// only scrolls the page over it does not), or the keyboard moves to it. Only then are plotly.js loaded and the
+// chart drawn over the picture, which then goes. A box is aria-busy while its chart is being drawn.
 (function () {
   var PLOTLY = document.currentScript.src.replace(/charts\.js(\?.*)?$/, "plotly.min.js");
   var loading = null;
@@ -29,12 +30,14 @@
   }
   // One chart per task once the library is there, so a page of several charts is no single long task.
   function draw(box) {
+    box.setAttribute("aria-busy", "true");
     plotly().then(function (Plotly) {
       setTimeout(function () {
         var chart = spec(box.getAttribute("data-chart"));
         var figure = box.clientWidth < 760 ? chart.compact : chart.full;
         box.style.height = (figure.layout.height || 675) + "px";
         Plotly.newPlot(box, figure.data, figure.layout, chart.config).then(function () {
+          box.removeAttribute("aria-busy");
           if (box.hasAttribute("data-picture")) unpicture(box);
           var map = box.getAttribute("data-year-map");  // a chart over the years opens the map of a year
           if (map) {
@@ -54,9 +57,10 @@
     box.removeAttribute("aria-label");
     box.setAttribute("tabindex", "-1");
   }
-  var REACH = ["pointerenter", "pointerdown", "touchstart", "focus"];
+  var REACH = ["pointerenter", "pointerdown", "click", "focus"];
   function drawWhenReached(box) {
-    function reached() {
+    function reached(event) {
+      if (event.type !== "click" && event.pointerType === "touch") return;  // a finger may be scrolling past
       REACH.forEach(function (kind) { box.removeEventListener(kind, reached); });
       draw(box);
     }

@@ -31,14 +31,27 @@ def pictured_site(tmp_path_factory):
     server.shutdown()
 
 
-@pytest.mark.parametrize("screen_kind", ["phone", "desktop"])
+def swipe_up(page, box) -> None:
+    """A finger drawn up over `box`, as a reader scrolls the page past it."""
+    cdp = page.context.new_cdp_session(page)
+    bounds = box.bounding_box()
+    x, y = bounds["x"] + bounds["width"] / 2, bounds["y"] + 300
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 8):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 30 * step}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+@pytest.mark.parametrize("reach", ["tap", "hover", "focus"])
 def test_a_chart_shows_its_picture_first_and_the_chart_replaces_it_in_place_when_the_reader_reaches_for_it(
-    browser, pictured_site, screen_kind
+    browser, pictured_site, reach
 ):
-    """The phone reaches by keyboard (focus), the desktop by pointing (hover). Before that the chart's box holds
-    the picture of its own layout, the other layout's picture is not even fetched, and plotly.js is not loaded
-    although the chart is in view; after, the chart stands where the picture was, its box as tall as before."""
-    phone = screen_kind == "phone"
+    """A phone reader taps the chart (after scrolling past it with a finger, which leaves the picture), a desktop
+    reader points at it or moves the keyboard to it. Before that the chart's box holds the picture of its own
+    layout, the other layout's picture is not even fetched, and plotly.js is not loaded although the chart is in
+    view; after, the chart stands where the picture was, its box as tall as before."""
+    phone = reach == "tap"
     page = new_page(browser, **(PHONE if phone else {"viewport": {"width": 1366, "height": 768}}))
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
@@ -59,7 +72,14 @@ def test_a_chart_shows_its_picture_first_and_the_chart_replaces_it_in_place_when
         spec = box.evaluate("box => JSON.parse(document.getElementById(box.dataset.chart).textContent)")
         assert height == spec[shown]["layout"]["height"]
 
-        box.focus() if phone else box.hover()
+        if phone:
+            swipe_up(page, box)
+            page.wait_for_function("scrollY > 0")  # the finger scrolled the page, over the chart
+            expect(box).not_to_have_attribute("aria-busy", "true")  # set as soon as a chart starts to be drawn
+            expect(picture).to_be_visible()
+            box.tap()
+        else:
+            box.hover() if reach == "hover" else box.focus()
         expect(box.locator(".main-svg").first).to_be_attached()
         expect(box.locator("img")).to_have_count(0)
         expect(box).to_have_attribute("tabindex", "-1")  # no longer a picture to reach: out of the Tab order
