@@ -131,7 +131,7 @@ def map_block(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataF
 
 def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFrame) -> None:
     """The explorer's map: the view switch, the map (a click on a town opens its profile, on a place
-    shows its ties), and the reporter's tools: copy link, embed, PNG and SVG at publication size."""
+    shows its ties), its year, and the reporter's tools: copy link, embed, PNG and SVG at publication size."""
     lang = model.link.lang
     view = st.segmented_control(
         i18n.t("view", lang),
@@ -143,13 +143,13 @@ def home_map(block: MapBlock, model: PageModel, data: Dataset, places: pd.DataFr
         persist_state="session",
         label_visibility="collapsed",
     )
-    year_control.controls(lang)
     link = replace(block.link, filter=replace(block.link.filter, view=view))
     selection = filters.apply(link.filter, data.ties)
     home = ui_blocks.home_map(link, selection, data, places)
     st.markdown(f"[{i18n.t('skip_map', lang)}](#{page_models.MAP_TABLE_ANCHOR})")
     height = PHONE_MAP_HEIGHT if state.narrow() else MAP_HEIGHT
     clicked = ui_blocks.map_frame(home.view, height, f"map_{view}", ["last_object_clicked_tooltip"])
+    year_control.controls(lang)  # under the map, as on a profile: on a phone the map starts in the first screen
     tools = st.columns([1, 1, 1.5, 1.5, 1.5])  # wide enough for "Download kaart (PNG)", "Kaart door de jaren"
     with tools[0]:
         links.copy_link_button(lang)
