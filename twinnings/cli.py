@@ -113,12 +113,14 @@ def _fetch_boundaries(args: argparse.Namespace) -> int:
 
 
 def _export_site(args: argparse.Namespace) -> int:
-    from twinnings.static_site import export_site
+    from twinnings.static_site import default_jobs, export_site
     from twinnings.validate import DataError
 
     try:
         langs = args.lang or i18n.LANGS
-        files = export_site(Path(args.output), _data_dir(args), not args.no_images, args.place, langs)
+        files = export_site(
+            Path(args.output), _data_dir(args), not args.no_images, args.place, langs, jobs=args.jobs or default_jobs()
+        )
         if args.precompress:
             from twinnings.static_site import precompress
 
@@ -166,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument("--lang", action="append", choices=i18n.LANGS, help="only this language (a quick check)")
     site.add_argument(
         "--precompress", action="store_true", help="write a .gz beside each text file (nginx gzip_static)"
+    )
+    site.add_argument(
+        "--jobs", type=int, default=None, help="processes that write the place pages (default: one per core)"
     )
     site.set_defaults(run=_export_site)
     return parser

@@ -484,3 +484,41 @@ def test_every_page_of_the_export_is_valid_html(site):
     ]
     assert problems == [], "\n".join(problems[:30])
     assert done.returncode == 0, done.stderr
+
+
+def test_place_pages_written_by_two_processes_are_those_one_process_writes(tmp_path, dataset):
+    """The command line writes place pages in a process per core (static_site.write_places): the same files, page
+    list and previews as one process, in the same order, over more than one batch of places."""
+    from twinnings import profiles, site_render
+    from twinnings.static_site import PLACES_PER_TASK, Site, site_slugs, write_places
+
+    geo = boundaries.EMBEDDED_DIR
+    shapes = boundaries.read_boundaries(geo, "provinces"), boundaries.read_boundaries(geo, "municipalities")
+    places = profiles.directory(dataset, shapes[1], shapes[0], "nl")
+    tied = set(dataset.ties["nl_place_id"]) | set(dataset.ties["cn_place_id"])
+    chosen = [place for place in places["id"] if place in tied][: PLACES_PER_TASK + 5]
+    sites = []
+    for jobs in (1, 2):
+        context = site_render.SiteContext(PUBLISHED_AT, site_slugs(places))
+        site = Site(tmp_path / str(jobs), dataset, context)
+        write_places(site, "nl", places, chosen, jobs)
+        sites.append(site)
+    one, two = sites
+    assert len(one.pages) == len(chosen) and one.pages == two.pages
+    assert one.written == two.written
+    assert [path for _chart, path in one.previews] == [path for _chart, path in two.previews]
+    assert [drawn(chart) for chart, _ in one.previews] == [drawn(chart) for chart, _ in two.previews]
+    for path in one.written:
+        assert (one.out / path).read_bytes() == (two.out / path).read_bytes(), path
+
+
+def drawn(chart: charts.Chart) -> dict:
+    """A chart's figure as plotly draws it: a figure that crossed processes (pickled) has the same keys in
+    another order and leaves out an empty `legend.title`, which draws the same."""
+
+    def pruned(value):
+        if isinstance(value, dict):
+            return {key: pruned(item) for key, item in value.items() if item != {}}
+        return [pruned(item) for item in value] if isinstance(value, list) else value
+
+    return pruned(json.loads(chart.figure.to_json()))
