@@ -486,17 +486,19 @@ def test_every_page_of_the_export_is_valid_html(site):
     assert done.returncode == 0, done.stderr
 
 
-def test_place_pages_written_by_two_processes_are_those_one_process_writes(tmp_path, dataset):
+def test_place_pages_written_by_two_processes_are_those_one_process_writes(tmp_path, dataset, monkeypatch):
     """The command line writes place pages in a process per core (static_site.write_places): the same files, page
     list and previews as one process, in the same order, over more than one batch of places."""
-    from twinnings import profiles, site_render
-    from twinnings.static_site import PLACES_PER_TASK, Site, site_slugs, write_places
+    from twinnings import profiles, site_render, static_site
+    from twinnings.static_site import Site, site_slugs, write_places
+
+    monkeypatch.setattr(static_site, "PLACES_PER_TASK", 2)  # three batches of the five places
 
     geo = boundaries.EMBEDDED_DIR
     shapes = boundaries.read_boundaries(geo, "provinces"), boundaries.read_boundaries(geo, "municipalities")
     places = profiles.directory(dataset, shapes[1], shapes[0], "nl")
     tied = set(dataset.ties["nl_place_id"]) | set(dataset.ties["cn_place_id"])
-    chosen = [place for place in places["id"] if place in tied][: PLACES_PER_TASK + 5]
+    chosen = [place for place in places["id"] if place in tied][:5]
     sites = []
     for jobs in (1, 2):
         context = site_render.SiteContext(PUBLISHED_AT, site_slugs(places))
@@ -504,7 +506,8 @@ def test_place_pages_written_by_two_processes_are_those_one_process_writes(tmp_p
         write_places(site, "nl", places, chosen, jobs)
         sites.append(site)
     one, two = sites
-    assert len(one.pages) == len(chosen) and one.pages == two.pages
+    assert len(one.pages) == len(one.previews) == len(chosen)  # a place with ties has its chart's preview
+    assert one.pages == two.pages
     assert one.written == two.written
     assert [path for _chart, path in one.previews] == [path for _chart, path in two.previews]
     assert [drawn(chart) for chart, _ in one.previews] == [drawn(chart) for chart, _ in two.previews]
