@@ -62,9 +62,12 @@ def test_the_home_page_draws_its_map_itself_and_a_popup_links_to_a_place(page, s
     the_map = page.get_by_role("region", name="Interactieve kaart van de banden", exact=False)
     expect(the_map.locator(".tw-marker")).to_have_count(dataset.ties["nl_place_id"].nunique())
     expect(page.locator("iframe")).to_have_count(0)
-    the_map.locator('.tw-marker[aria-label^="Arnhem"]').focus()  # by keyboard: a click may land as the map pans
+    # by keyboard, as a click may land where the popup was a moment before: it pans into view as it opens, and a
+    # click on the marker beneath it closes it again (2 of 25 loads on a loaded machine)
+    the_map.locator('.tw-marker[aria-label^="Arnhem"]').focus()
     page.keyboard.press("Enter")
-    the_map.get_by_role("link", name="Profiel van Arnhem").click()
+    the_map.get_by_role("link", name="Profiel van Arnhem").focus()
+    page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/nl/plaats/gm0202-arnhem/$"))
     assert page.outside_requests == []
 
@@ -99,7 +102,8 @@ def test_a_place_map_draws_its_ties_from_the_shared_map_document_and_its_data_an
     changzhou = frame.locator('.tw-marker[aria-label^="Changzhou"]')
     changzhou.focus()
     page.keyboard.press("Enter")
-    frame.get_by_role("link", name="Profiel van Changzhou").click()  # a popup's link opens the place's page
+    frame.get_by_role("link", name="Profiel van Changzhou").focus()  # a popup's link opens the place's page
+    page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/nl/plaats/320400-changzhou/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Changzhou")
     assert page.outside_requests == []
