@@ -41,9 +41,36 @@ def site(installed, tmp_path_factory) -> Path:
     return out
 
 
+HTML_VALIDATE = Path(__file__).resolve().parents[1] / "js"  # installed by `make test` (npm ci --prefix tests/js)
+
+
 @pytest.fixture(scope="session")
-def site_url(site):
-    """The exported site under a folder prefix, as on https://example.github.io/stedenbanden/."""
+def html_validation(site, tmp_path_factory):
+    """html-validate over every page and frame document of the site, started as soon as the site is built:
+    the browser tests that come first mostly wait, so it runs beside them. Its process and its JSON report;
+    None when html-validate is not installed (the test says so)."""
+    binary = HTML_VALIDATE / "node_modules" / ".bin" / "html-validate"
+    if not binary.is_file():
+        yield None
+        return
+    report = tmp_path_factory.mktemp("html-validate") / "report.json"
+    config = HTML_VALIDATE / ".htmlvalidate.json"
+    with report.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            [binary, "--config", config, "--formatter", "json", f"{site}/**/*.html"],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    yield process, report
+    process.kill()
+    process.communicate()
+
+
+@pytest.fixture(scope="session")
+def site_url(site, html_validation):
+    """The exported site under a folder prefix, as on https://example.github.io/stedenbanden/ (and its
+    validation under way, `html_validation`)."""
     server, url = serve_folder(site.parent)
     yield f"{url}/{site.name}"
     server.shutdown()
