@@ -242,7 +242,10 @@ _job: tuple[Site, Lang, pd.DataFrame] | None = None  # in a process that writes 
 
 
 def default_jobs() -> int:
-    """The processes an export uses by default: one per core it may run on."""
+    """The processes an export uses by default: one per core it may run on, where processes can be forked (not
+    on Windows: there the pages are written in one)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
